@@ -1,0 +1,123 @@
+"""MkDocs hook: every page knows its language, its direction and its other-language versions.
+
+Thin: the logic is in `page_languages.py`. This hook
+- gives templates `page_alternates` (the switcher and the hreflang links use it);
+- writes `lang` and `dir` on `<html>` of every page and of both 404 pages;
+- keeps the root 404 page Arabic: the English build would overwrite it (STACK-NOTES.md).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import interface_text
+import page_languages
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.pages import Page
+
+# The root 404 page as the default language's build wrote it, restored after the other builds.
+# Reset at the start of each default-language build (mkdocs serve rebuilds in the same process).
+_default_404: dict[str, str] = {}
+# Interface text of the current build, {key: text}; read again at the start of every build.
+_ui: dict[str, str] = {}
+
+
+def _i18n(config: MkDocsConfig):
+    return config.plugins["i18n"]
+
+
+def _languages(config: MkDocsConfig) -> list[page_languages.Language]:
+    return [
+        page_languages.Language(
+            code=lang.locale,
+            name=lang.name,
+            home=lang.link.lstrip("/"),
+            default=lang.default,
+        )
+        for lang in _i18n(config).config.languages
+        if lang.build
+    ]
+
+
+def _current(config: MkDocsConfig) -> str:
+    return _i18n(config).current_language
+
+
+def _home(config: MkDocsConfig) -> str:
+    """The current language's home, site-relative: "" or "en/"."""
+    return next(lang.home for lang in _languages(config) if lang.code == _current(config))
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    """Read the interface text; forget the previous build's 404 page when the default language
+    starts building."""
+    if _i18n(config).is_default_language_build:
+        _default_404.clear()
+    path = Path(config.config_file_path).parent / "data" / "ui.yml"
+    codes = [language.code for language in _languages(config)]
+    try:
+        texts = interface_text.load(path, codes)
+    except interface_text.InterfaceTextError as error:
+        raise PluginError(str(error)) from None
+    _ui.clear()
+    _ui.update(texts[_current(config)])
+
+
+# Priority -50: after the i18n plugin (50) has set the page's alternates.
+@event_priority(-50)
+def on_page_context(context, page: Page, config: MkDocsConfig, nav):
+    """Add `page_alternates`: this page in every language."""
+    alternates = getattr(page.file, "alternates", None) or {}
+    paths = {code: file.url for code, file in alternates.items()}
+    paths[_current(config)] = page.url
+    context["page_alternates"] = page_languages.alternates(
+        _languages(config), _current(config), paths, config.site_url or ""
+    )
+    context["ui"] = dict(_ui)
+    context["language_home"] = _home(config)
+    return context
+
+
+@event_priority(-50)
+def on_template_context(context, template_name: str, config: MkDocsConfig):
+    """The 404 page is no page of the site: its switcher points to each language's home."""
+    if template_name == "404.html":
+        context["page_alternates"] = page_languages.alternates(
+            _languages(config), _current(config), None, config.site_url or ""
+        )
+        context["ui"] = dict(_ui)
+    context["language_home"] = _home(config)
+    return context
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    """`<html lang dir>` in the page's language."""
+    return page_languages.set_html_language(output, _current(config))
+
+
+def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
+    """`<html lang dir>` on the 404 page too."""
+    if template_name.endswith(".html"):
+        return page_languages.set_html_language(output, _current(config))
+    return output
+
+
+# Priority 0: before the i18n plugin's on_post_build (-100), which starts the next language's
+# build from inside the default language's on_post_build; so the default build saves its 404
+# first, and each later build restores it once it has written its own.
+@event_priority(0)
+def on_post_build(config: MkDocsConfig) -> None:
+    """Keep `404.html` at the root in the default language; move each other language's 404 page,
+    which its build writes at the root too, to `<language>/404.html`. (Its links are absolute
+    paths, so it works from there.)"""
+    root_404 = Path(config.site_dir) / "404.html"
+    if _i18n(config).is_default_language_build:
+        if root_404.exists():
+            _default_404["html"] = root_404.read_text(encoding="utf-8")
+    elif "html" in _default_404 and root_404.exists():
+        own_404 = Path(config.site_dir) / _home(config) / "404.html"
+        own_404.parent.mkdir(parents=True, exist_ok=True)
+        root_404.replace(own_404)
+        root_404.write_text(_default_404["html"], encoding="utf-8")

@@ -1,0 +1,100 @@
+"""Helpers the tests share: building a site with the real `mkdocs` command and reading it back."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parent.parent
+# What a project needs to build; copied for fixture sites that change one thing.
+PROJECT_PARTS = ("mkdocs.yml", "docs", "hooks", "overrides", "data")
+LANGUAGES = ("ar", "en")
+DEFAULT_LANGUAGE = "ar"
+DIRECTION = {"ar": "rtl", "en": "ltr"}
+
+
+def mkdocs_command() -> list[str]:
+    """The `mkdocs` command of the Python running the tests (the project's venv)."""
+    script = Path(sys.executable).with_name("mkdocs")
+    return [str(script)] if script.exists() else [sys.executable, "-m", "mkdocs"]
+
+
+def build(project: Path, site_dir: Path, site_url: str | None = None) -> subprocess.CompletedProcess:
+    """Run `mkdocs build --strict` on a project into `site_dir`; never raises on failure."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    if site_url:
+        env["SITE_URL"] = site_url
+    else:
+        env.pop("SITE_URL", None)
+    return subprocess.run(
+        [*mkdocs_command(), "build", "--strict", "--site-dir", str(site_dir)],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+
+
+def copy_project(destination: Path) -> Path:
+    """A copy of this project's sources, for a fixture that changes one thing."""
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, destination / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, destination / part)
+    return destination
+
+
+@dataclass(frozen=True)
+class BuiltPage:
+    """One HTML page of a built site."""
+
+    language: str
+    path: str  # relative to the language's root, e.g. "unit/index.html"
+    file: Path
+    url_path: str  # relative to the site root, e.g. "en/unit/"
+
+    def soup(self) -> BeautifulSoup:
+        return BeautifulSoup(self.file.read_text(encoding="utf-8"), "html.parser")
+
+
+def language_of(relative: str) -> tuple[str, str]:
+    """("en", "unit/index.html") for "en/unit/index.html"; the default language otherwise."""
+    first, _, rest = relative.partition("/")
+    if first in LANGUAGES and first != DEFAULT_LANGUAGE and rest:
+        return first, rest
+    return DEFAULT_LANGUAGE, relative
+
+
+def content_pages(site: Path) -> list[BuiltPage]:
+    """Every page built from Markdown, in every language (not 404 pages, not assets)."""
+    pages = []
+    for file in sorted(site.rglob("index.html")):
+        relative = file.relative_to(site).as_posix()
+        if relative.startswith(("assets/", "search/")):
+            continue
+        language, path = language_of(relative)
+        url_path = relative[: -len("index.html")]
+        pages.append(BuiltPage(language, path, file, url_path))
+    return pages
+
+
+def html_files(site: Path) -> list[Path]:
+    """Every HTML file of the site, the 404 pages included."""
+    return sorted(site.rglob("*.html"))
+
+
+def resolve(page_url_path: str, href: str) -> str:
+    """The site-relative path a link on a page points to, without query or fragment."""
+    base = "http://site.invalid/"
+    target = urljoin(base + page_url_path, href)
+    return urlsplit(target).path.lstrip("/")

@@ -1,0 +1,40 @@
+"""Build tests on fixture copies of the project: what an editor's mistake does to the build."""
+
+from __future__ import annotations
+
+from sitecheck import build, copy_project
+
+
+def test_a_page_missing_in_english_fails_the_build_naming_the_file(tmp_path):
+    project = copy_project(tmp_path / "project")
+    (project / "docs" / "en" / "privacy.md").unlink()
+    result = build(project, tmp_path / "site")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert (
+        "docs/en/privacy.md: missing translation; expected this file because "
+        "docs/ar/privacy.md exists." in output
+    )
+    assert "Traceback" not in output
+    assert not (tmp_path / "site" / "en" / "privacy").exists()
+
+
+def test_a_page_missing_in_arabic_fails_the_build_too(tmp_path):
+    project = copy_project(tmp_path / "project")
+    (project / "docs" / "ar" / "unit" / "index.md").unlink()
+    result = build(project, tmp_path / "site")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "docs/ar/unit/index.md: missing translation" in output
+    assert "Traceback" not in output
+
+
+def test_interface_text_missing_a_language_fails_the_build(tmp_path):
+    project = copy_project(tmp_path / "project")
+    ui = project / "data" / "ui.yml"
+    ui.write_text(ui.read_text(encoding="utf-8") + "extra_key:\n  ar: نص\n", encoding="utf-8")
+    result = build(project, tmp_path / "site")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "data/ui.yml: 'extra_key': expected a text for 'en', found None" in output
+    assert "Traceback" not in output
