@@ -24,3 +24,26 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def site_url() -> str:
     return TEST_SITE_URL
+
+
+@pytest.fixture(scope="session")
+def served(site: Path):
+    """The built site served on 127.0.0.1 with gzip; yields its base URL."""
+    from static_server import SiteServer
+
+    with SiteServer(site) as server:
+        yield server.url
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    """A headless Chromium driven by Playwright (skipped without one, failed under CI)."""
+    from browser import CHROMIUM_ARGS, require_chromium
+
+    executable = require_chromium()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()

@@ -45,6 +45,7 @@ def build(project: Path, site_dir: Path, site_url: str | None = None) -> subproc
 
 def copy_project(destination: Path) -> Path:
     """A copy of this project's sources, for a fixture that changes one thing."""
+    destination.mkdir(parents=True, exist_ok=True)
     for part in PROJECT_PARTS:
         source = ROOT / part
         if source.is_dir():

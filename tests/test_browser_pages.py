@@ -1,0 +1,168 @@
+"""Browser checks over every page in both languages, in headless Chromium: accessibility (axe),
+network (nothing from another origin, no failure, no console error), direction, keyboard, print.
+"""
+
+from __future__ import annotations
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from browser import DESKTOP, PHONE, PageLoad, site_paths
+
+# WCAG 2.0, 2.1 and 2.2, levels A and AA. No rule is disabled.
+AXE_OPTIONS = {
+    "runOnly": {
+        "type": "tag",
+        "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"],
+    },
+    "resultTypes": ["violations"],
+}
+NOT_FOUND_LOG = "Failed to load resource: the server responded with a status of 404 (Not Found)"
+PATHS = site_paths() + ["404.html", "en/404.html", "no/such/page/", "en/no/such/page/"]
+
+
+def describe(violations) -> list[str]:
+    return [
+        f"{v['id']}: {v['help']} at {[node['target'] for node in v['nodes']][:5]}"
+        for v in violations
+    ]
+
+
+@pytest.fixture(scope="module")
+def axe():
+    return Axe()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("path", PATHS)
+def test_axe_finds_no_wcag_violation(chromium, served, axe, path, scheme):
+    context = chromium.new_context(viewport=DESKTOP, color_scheme=scheme)
+    page = context.new_page()
+    page.goto(served + path, wait_until="load")
+    results = axe.run(page, options=AXE_OPTIONS)
+    context.close()
+    assert describe(results.response["violations"]) == []
+
+
+@pytest.mark.parametrize("path", PATHS)
+def test_loading_a_page_stays_on_the_site_and_fails_nothing(chromium, served, path):
+    context = chromium.new_context(viewport=PHONE)
+    page = context.new_page()
+    load = PageLoad(origin=served.rstrip("/"))
+    load.watch(page)
+    response = page.goto(served + path, wait_until="networkidle")
+    page.wait_for_timeout(300)
+    context.close()
+    expected_status = 404 if "no/such" in path else 200
+    assert response.status == expected_status
+    assert load.foreign_requests() == []
+    # A missing page's own 404 status is expected (and Chromium logs it); nothing else may fail.
+    document_404 = f"{served + path} (HTTP 404)"
+    assert [f for f in load.failures if f != document_404] == []
+    assert [
+        e for e in load.console_errors if e != f"{NOT_FOUND_LOG} [{served + path}]"
+    ] == []
+
+
+@pytest.mark.parametrize(
+    ("path", "direction"), [("unit/", "rtl"), ("en/unit/", "ltr")]
+)
+def test_layout_is_mirrored_on_arabic_pages_only(chromium, served, path, direction):
+    context = chromium.new_context(viewport=DESKTOP)
+    page = context.new_page()
+    page.goto(served + path)
+    geometry = page.evaluate(
+        """() => {
+          const box = (s) => document.querySelector(s).getBoundingClientRect();
+          const article = document.querySelector("article p");
+          const icon = document.querySelector(".md-footer__link--next .md-footer__button svg")
+            || document.querySelector(".md-footer__link--prev .md-footer__button svg");
+          return {
+            nav: box(".md-sidebar--primary").left,
+            content: box(".md-content").left,
+            direction: getComputedStyle(article).direction,
+            align: getComputedStyle(article).textAlign,
+            iconFlip: icon ? getComputedStyle(icon).transform : "none",
+          };
+        }"""
+    )
+    context.close()
+    assert geometry["direction"] == direction
+    if direction == "rtl":
+        assert geometry["nav"] > geometry["content"], "navigation should be on the right"
+        assert geometry["align"] in ("start", "right")
+        assert geometry["iconFlip"].startswith("matrix(-1"), "direction icons should be flipped"
+    else:
+        assert geometry["nav"] < geometry["content"], "navigation should be on the left"
+        assert geometry["iconFlip"] == "none"
+
+
+def focus_walk(page, steps: int, backwards: bool = False) -> list[dict]:
+    """Press Tab (or Shift+Tab) `steps` times; what had focus after each press."""
+    seen = []
+    for _ in range(steps):
+        page.keyboard.press("Shift+Tab" if backwards else "Tab")
+        seen.append(
+            page.evaluate(
+                """() => {
+                  const e = document.activeElement;
+                  const style = getComputedStyle(e);
+                  const visible = (style.outlineStyle !== "none" && parseFloat(style.outlineWidth) > 0)
+                    || style.boxShadow !== "none";
+                  return {tag: e.tagName, cls: e.className, text: (e.innerText || e.getAttribute("aria-label") || e.name || "").trim(),
+                          lang: e.getAttribute("hreflang"), visible};
+                }"""
+            )
+        )
+    return seen
+
+
+@pytest.mark.parametrize(
+    ("path", "skip_text", "other_language"),
+    [("unit/", "انتقل إلى المحتوى", "en"), ("en/unit/", "Skip to content", "ar")],
+)
+def test_keyboard_reaches_skip_link_switcher_search_and_navigation(
+    chromium, served, path, skip_text, other_language
+):
+    context = chromium.new_context(viewport=DESKTOP)
+    page = context.new_page()
+    page.goto(served + path)
+    forward = focus_walk(page, 40)
+    backward = focus_walk(page, 10, backwards=True)
+    context.close()
+    assert forward[0]["text"] == skip_text, forward[0]
+    assert any(step["lang"] == other_language for step in forward), "language switcher"
+    assert any(step["tag"] == "INPUT" and "search" in str(step).lower() for step in forward)
+    assert any("md-nav__link" in step["cls"] for step in forward), "navigation"
+    assert all(step["visible"] for step in forward + backward), [
+        step for step in forward + backward if not step["visible"]
+    ]
+    assert len({(s["tag"], s["text"]) for s in backward}) > 5, "Shift+Tab moves backwards"
+
+
+@pytest.mark.parametrize("path", ["unit/", "en/international/"])
+def test_print_leaves_out_navigation_and_shows_where_links_point(chromium, served, path, tmp_path):
+    context = chromium.new_context()
+    page = context.new_page()
+    page.goto(served + path)
+    page.emulate_media(media="print")
+    printed = page.evaluate(
+        """() => {
+          const hidden = (s) => [...document.querySelectorAll(s)].every(
+            (e) => getComputedStyle(e).display === "none" || e.getBoundingClientRect().height === 0);
+          const external = document.querySelector("article a[href^='http']");
+          return {
+            header: hidden(".md-header"), nav: hidden(".md-sidebar"),
+            search: hidden(".md-search"), switcher: hidden(".site-languages"),
+            text: getComputedStyle(document.querySelector("article p")).display,
+            after: external ? getComputedStyle(external, "::after").content : null,
+            href: external ? external.href : null,
+          };
+        }"""
+    )
+    pdf = page.pdf(format="A4")
+    context.close()
+    assert printed["header"] and printed["nav"] and printed["search"] and printed["switcher"]
+    assert printed["text"] != "none"
+    assert printed["after"] and printed["href"] in printed["after"]
+    assert pdf.startswith(b"%PDF") and len(pdf) > 10_000
