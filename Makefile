@@ -5,12 +5,17 @@ BIN := $(VENV)/bin
 # Material prints an end-of-life notice on every run; it says nothing about our site.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test lock clean
+.PHONY: serve build test audit lock clean
 
 # The venv is rebuilt whenever the lock file changes.
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+# Node tools for the checks (html-validate, Lighthouse), pinned by package-lock.json.
+node_modules/.installed: package-lock.json
+	npm ci --no-audit --no-fund --silent
 	touch $@
 
 serve: $(VENV)/.installed ## Preview the site on http://127.0.0.1:8000 (restart after editing hooks/)
@@ -19,8 +24,11 @@ serve: $(VENV)/.installed ## Preview the site on http://127.0.0.1:8000 (restart 
 build: $(VENV)/.installed ## The strict build CI runs, into site/
 	$(BIN)/mkdocs build --strict
 
-test: $(VENV)/.installed ## Every test
+test: $(VENV)/.installed node_modules/.installed ## Every test
 	$(BIN)/python -m pytest
+
+audit: build node_modules/.installed ## Lighthouse on key pages: reports/lighthouse/summary.md
+	$(BIN)/python scripts/audit.py site
 
 lock: $(VENV)/.installed ## Re-pin requirements.txt from requirements.in
 	$(BIN)/python -m pip install --quiet pip-tools==7.6.2
@@ -28,4 +36,4 @@ lock: $(VENV)/.installed ## Re-pin requirements.txt from requirements.in
 		--no-emit-find-links -o requirements.txt requirements.in
 
 clean:
-	rm -rf site $(VENV)
+	rm -rf site $(VENV) node_modules reports

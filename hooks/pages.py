@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import html_repairs
 import interface_text
 import page_languages
 from mkdocs.config.defaults import MkDocsConfig
@@ -93,14 +94,14 @@ def on_template_context(context, template_name: str, config: MkDocsConfig):
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    """`<html lang dir>` in the page's language."""
-    return page_languages.set_html_language(output, _current(config))
+    """`<html lang dir>` in the page's language; invalid markup of Material's removed."""
+    return page_languages.set_html_language(html_repairs.repair(output), _current(config))
 
 
 def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
-    """`<html lang dir>` on the 404 page too."""
+    """`<html lang dir>` and the same repairs on the 404 page too."""
     if template_name.endswith(".html"):
-        return page_languages.set_html_language(output, _current(config))
+        return page_languages.set_html_language(html_repairs.repair(output), _current(config))
     return output
 
 

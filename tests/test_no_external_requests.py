@@ -111,3 +111,35 @@ def test_material_script_does_not_fetch_sitemaps_or_third_parties(site: Path):
     config = load_config(str(ROOT / "mkdocs.yml"))
     assert not config.repo_url
     assert config.theme["font"] is False
+
+
+def unicode_ranges(css: str) -> list[tuple[int, int]]:
+    ranges = []
+    for declaration in re.findall(r"unicode-range:\s*([^;]+);", css):
+        for part in declaration.split(","):
+            start, _, end = part.strip()[2:].partition("-")
+            ranges.append((int(start, 16), int(end or start, 16)))
+    return ranges
+
+
+def test_every_character_on_the_site_is_in_a_self_hosted_font(site: Path):
+    """The Arabic font file is subset (scripts/fonts.py): no page may use a character that would
+    fall back to a system font."""
+    ranges = unicode_ranges((site / "assets" / "stylesheets" / "fonts.css").read_text())
+    characters = set()
+    for file in html_files(site):
+        article = BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser").select_one(
+            "article"
+        )
+        if article is None:
+            continue
+        # Material draws footnote back-links as an icon and hides their "↩" text.
+        for hidden in article.select(".footnote-backref"):
+            hidden.decompose()
+        characters |= set(article.get_text())
+    uncovered = sorted(
+        f"U+{ord(c):04X} {c}"
+        for c in characters
+        if not c.isspace() and not any(start <= ord(c) <= end for start, end in ranges)
+    )
+    assert uncovered == []

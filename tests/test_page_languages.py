@@ -48,3 +48,21 @@ def test_the_home_page_of_the_default_language_is_the_site_url():
 def test_a_page_outside_the_site_points_to_each_home():
     alternates = page_languages.alternates(LANGUAGES, "en", None, "https://ct.example.test/")
     assert [a.path for a in alternates] == ["./", "en/"]
+
+
+def test_empty_tabindex_is_removed_and_real_ones_kept():
+    import html_repairs
+
+    html = '<label for="a" tabindex="">A</label><label for="b" tabindex="0">B</label>'
+    assert html_repairs.drop_empty_tabindex(html) == (
+        '<label for="a">A</label><label for="b" tabindex="0">B</label>'
+    )
+
+
+def test_a_label_for_a_missing_element_loses_its_for_only():
+    import html_repairs
+
+    html = '<input id="a"><label for="a">A</label><label class="t" for="__toc">B</label>'
+    assert html_repairs.repair(html) == (
+        '<input id="a"><label for="a">A</label><label class="t">B</label>'
+    )

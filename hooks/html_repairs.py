@@ -1,0 +1,42 @@
+"""Repairs of invalid markup that Material's templates write, applied to every built page.
+
+Plain logic, no MkDocs import. Each repair changes nothing a browser does: it only removes what
+the HTML standard does not allow.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Material's nav-item.html writes `tabindex=""` on section labels that are not focusable; an empty
+# tabindex is invalid HTML and browsers ignore it, so removing it changes no behaviour.
+_EMPTY_TABINDEX = re.compile(r'\stabindex=""')
+
+
+def drop_empty_tabindex(html: str) -> str:
+    """The document without `tabindex=""` attributes."""
+    return _EMPTY_TABINDEX.sub("", html)
+
+
+_LABEL_FOR = re.compile(r'(<label\b[^>]*?)\sfor="([^"]+)"')
+
+
+def drop_dangling_label_for(html: str) -> str:
+    """The document without `for` attributes that name no element.
+
+    Material's toc.html writes `<label for="__toc">` on section index pages whose navigation
+    (nav-item.html, with navigation.indexes) does not write the `__toc` toggle; the label then
+    points nowhere and clicking it does nothing, with or without the attribute.
+    """
+
+    def repair(match: re.Match) -> str:
+        if f'id="{match.group(2)}"' in html:
+            return match.group(0)
+        return match.group(1)
+
+    return _LABEL_FOR.sub(repair, html)
+
+
+def repair(html: str) -> str:
+    """Every repair of this module, in order."""
+    return drop_dangling_label_for(drop_empty_tabindex(html))

@@ -1,0 +1,69 @@
+"""Page weight on a first visit (bytes transferred, compressed, empty cache), measured with the
+DevTools protocol in Chromium against the gzip server; and screenshots for people to look at.
+
+The figures of every page go to reports/page-weight.md; the home pages have a budget.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from browser import DESKTOP, PHONE, site_paths
+from sitecheck import ROOT
+
+REPORTS = ROOT / "reports"
+HOME_BUDGET = 200_000  # bytes, compressed, fonts included
+
+
+def transferred_bytes(chromium, url: str) -> tuple[int, int]:
+    """(bytes transferred, number of requests) for a first visit to `url` in a fresh context."""
+    context = chromium.new_context(viewport=PHONE)
+    page = context.new_page()
+    session = context.new_cdp_session(page)
+    session.send("Network.enable")
+    session.send("Network.setCacheDisabled", {"cacheDisabled": True})
+    sizes: dict[str, float] = {}
+    session.on(
+        "Network.loadingFinished",
+        lambda event: sizes.__setitem__(event["requestId"], event["encodedDataLength"]),
+    )
+    page.goto(url, wait_until="networkidle")
+    page.wait_for_timeout(500)
+    context.close()
+    return int(sum(sizes.values())), len(sizes)
+
+
+def test_page_weight_report_and_home_page_budget(chromium, served):
+    rows = []
+    for path in site_paths():
+        size, requests = transferred_bytes(chromium, served + path)
+        rows.append((path or "/", size, requests))
+    REPORTS.mkdir(exist_ok=True)
+    lines = ["| page | KB transferred (compressed) | requests |", "|---|---:|---:|"]
+    lines += [f"| /{p.lstrip('/')} | {size / 1000:.1f} | {n} |" for p, size, n in rows]
+    (REPORTS / "page-weight.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print("\n" + "\n".join(lines))
+    homes = {p: size for p, size, _ in rows if p in ("/", "en/")}
+    assert set(homes) == {"/", "en/"}
+    for path, size in homes.items():
+        assert size <= HOME_BUDGET, f"{path}: {size} bytes over the {HOME_BUDGET} budget"
+
+
+SCREENSHOTS = {"ar-home": "", "ar-unit": "unit/", "en-home": "en/", "en-unit": "en/unit/"}
+
+
+@pytest.mark.parametrize("name", SCREENSHOTS)
+@pytest.mark.parametrize(("device", "viewport"), [("phone", PHONE), ("desktop", DESKTOP)])
+def test_screenshots(chromium, served, name, device, viewport):
+    """reports/screenshots/<page>-<device>.png, once the fonts have loaded."""
+    folder = REPORTS / "screenshots"
+    folder.mkdir(parents=True, exist_ok=True)
+    context = chromium.new_context(viewport=viewport)
+    page = context.new_page()
+    page.goto(served + SCREENSHOTS[name], wait_until="networkidle")
+    # Fonts are loaded before the picture is taken.
+    assert page.evaluate("document.fonts.ready.then(() => document.fonts.status)") == "loaded"
+    target = folder / f"{name}-{device}.png"
+    page.screenshot(path=str(target), full_page=False)
+    context.close()
+    assert target.stat().st_size > 10_000
