@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 # Material prints an end-of-life notice on every run; it says nothing about our site.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test audit lock clean
+.PHONY: serve build test audit new-practice lock clean
 
 # The venv is rebuilt whenever the lock file changes.
 $(VENV)/.installed: requirements.txt
@@ -29,6 +29,9 @@ test: $(VENV)/.installed node_modules/.installed ## Every test
 
 audit: build node_modules/.installed ## Lighthouse on key pages: reports/lighthouse/summary.md
 	$(BIN)/python scripts/audit.py site
+
+new-practice: $(VENV)/.installed ## Scaffold a catalogue entry in both languages: make new-practice ID=<id>
+	$(BIN)/python scripts/new_practice.py "$(ID)"
 
 lock: $(VENV)/.installed ## Re-pin requirements.txt from requirements.in
 	$(BIN)/python -m pip install --quiet pip-tools==7.6.2

@@ -38,8 +38,8 @@ def set_html_language(html: str, language: str) -> str:
     if not match:
         return html
     tag = _ATTRIBUTE.sub("", match.group(0))
-    tag = f'<html lang="{language}" dir="{direction(language)}"' + tag[len("<html"):]
-    return html[: match.start()] + tag + html[match.end():]
+    tag = f'<html lang="{language}" dir="{direction(language)}"' + tag[len("<html") :]
+    return html[: match.start()] + tag + html[match.end() :]
 
 
 @dataclass(frozen=True)

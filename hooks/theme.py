@@ -20,7 +20,9 @@ def on_post_build(config: MkDocsConfig) -> None:
     """Patch every Material bundle in the site's `assets/javascripts/`."""
     bundles = sorted((Path(config.site_dir) / "assets" / "javascripts").glob("bundle.*.min.js"))
     if not bundles:
-        raise PluginError("assets/javascripts/bundle.*.min.js: expected Material's script, found none")
+        raise PluginError(
+            "assets/javascripts/bundle.*.min.js: expected Material's script, found none"
+        )
     for bundle in bundles:
         script = bundle.read_text(encoding="utf-8")
         try:

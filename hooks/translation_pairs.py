@@ -42,11 +42,15 @@ def pages_by_language(docs_dir: Path, languages: list[str]) -> dict[str, set[str
     pages: dict[str, set[str]] = {}
     for language in languages:
         root = docs_dir / language
-        pages[language] = {
-            PurePosixPath(path.relative_to(root).as_posix()).as_posix()
-            for path in root.rglob("*.md")
-            if path.is_file()
-        } if root.is_dir() else set()
+        pages[language] = (
+            {
+                PurePosixPath(path.relative_to(root).as_posix()).as_posix()
+                for path in root.rglob("*.md")
+                if path.is_file()
+            }
+            if root.is_dir()
+            else set()
+        )
     return pages
 
 

@@ -14,11 +14,11 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 
-# Priority 0 (the default) runs before the i18n plugin's own on_config (-100), so a missing
-# translation stops the build before anything is written. It runs once per language build; the
-# check reads the file system and is the same each time.
+# on_pre_build runs before any file is read or written. Priority 0: after the catalogue's
+# front matter check (10), so one build reports both. It runs once per language build; the check
+# reads the file system and is the same each time.
 @event_priority(0)
-def on_config(config: MkDocsConfig) -> MkDocsConfig:
+def on_pre_build(config: MkDocsConfig) -> None:
     """Fail with every missing translation named, relative to the project folder."""
     languages = [lang.locale for lang in config.plugins["i18n"].config.languages if lang.build]
     docs_dir = Path(config.docs_dir)
@@ -32,4 +32,3 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     )
     if missing:
         raise PluginError(translation_pairs.report(missing))
-    return config

@@ -45,10 +45,21 @@ def run_lighthouse(url: str, name: str, chromium: str = "/usr/bin/chromium") -> 
     REPORTS.mkdir(parents=True, exist_ok=True)
     env = dict(os.environ, CHROME_PATH=chromium)
     subprocess.run(
-        [str(LIGHTHOUSE), url, "--quiet", "--output=json", "--output=html",
-         f"--output-path={REPORTS / name}", f"--chrome-flags={CHROME_FLAGS}",
-         "--only-categories=" + ",".join(CATEGORIES)],
-        check=True, env=env, capture_output=True, text=True, timeout=300,
+        [
+            str(LIGHTHOUSE),
+            url,
+            "--quiet",
+            "--output=json",
+            "--output=html",
+            f"--output-path={REPORTS / name}",
+            f"--chrome-flags={CHROME_FLAGS}",
+            "--only-categories=" + ",".join(CATEGORIES),
+        ],
+        check=True,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     report = json.loads((REPORTS / f"{name}.report.json").read_text(encoding="utf-8"))
     return {c: round(report["categories"][c]["score"] * 100) for c in CATEGORIES}
@@ -75,8 +86,9 @@ def summary(scores: dict[str, dict[str, int]]) -> str:
 
 def main(site: Path) -> int:
     with SiteServer(site) as server:
-        scores = {name: run_lighthouse(server.url + path, name)
-                  for name, path in pages_of(site).items()}
+        scores = {
+            name: run_lighthouse(server.url + path, name) for name, path in pages_of(site).items()
+        }
     table = summary(scores)
     (REPORTS / "summary.md").write_text(table, encoding="utf-8")
     print(table)

@@ -48,8 +48,9 @@ def file_name(subset_name: str, weight: int) -> str:
 
 def fetch(workdir: Path) -> Path:
     """The npm package unpacked in workdir; returns its files/ folder."""
-    subprocess.run(["npm", "pack", PACKAGE, "--silent"], cwd=workdir, check=True,
-                   capture_output=True)
+    subprocess.run(
+        ["npm", "pack", PACKAGE, "--silent"], cwd=workdir, check=True, capture_output=True
+    )
     archive = next(workdir.glob("*.tgz"))
     with tarfile.open(archive) as tar:
         tar.extractall(workdir, filter="data")
@@ -95,11 +96,13 @@ def main() -> None:
         FONTS.mkdir(parents=True, exist_ok=True)
         shutil.copy(package / "LICENSE", FONTS / "OFL.txt")
         for weight in WEIGHTS:
-            subset_arabic(package / "files" / file_name("arabic", weight),
-                          FONTS / file_name("arabic", weight))
+            subset_arabic(
+                package / "files" / file_name("arabic", weight), FONTS / file_name("arabic", weight)
+            )
             for name in ("latin", "latin-ext"):
-                shutil.copy(package / "files" / file_name(name, weight),
-                            FONTS / file_name(name, weight))
+                shutil.copy(
+                    package / "files" / file_name(name, weight), FONTS / file_name(name, weight)
+                )
     CSS.write_text(css(), encoding="utf-8")
     print(f"wrote {FONTS.relative_to(ROOT)}/ and {CSS.relative_to(ROOT)}")
 

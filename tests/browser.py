@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-
 from sitecheck import ROOT
 
 # Flags that keep Chromium from reaching for Google's hosts on a machine without network.

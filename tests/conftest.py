@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from sitecheck import ROOT, build
 
 # The URL the test build is published under (canonical links and the sitemap use it).

@@ -26,7 +26,9 @@ def mkdocs_command() -> list[str]:
     return [str(script)] if script.exists() else [sys.executable, "-m", "mkdocs"]
 
 
-def build(project: Path, site_dir: Path, site_url: str | None = None) -> subprocess.CompletedProcess:
+def build(
+    project: Path, site_dir: Path, site_url: str | None = None
+) -> subprocess.CompletedProcess:
     """Run `mkdocs build --strict` on a project into `site_dir`; never raises on failure."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     if site_url:
@@ -49,7 +51,9 @@ def copy_project(destination: Path) -> Path:
     for part in PROJECT_PARTS:
         source = ROOT / part
         if source.is_dir():
-            shutil.copytree(source, destination / part, ignore=shutil.ignore_patterns("__pycache__"))
+            shutil.copytree(
+                source, destination / part, ignore=shutil.ignore_patterns("__pycache__")
+            )
         else:
             shutil.copy2(source, destination / part)
     return destination

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-
 from browser import DESKTOP, PHONE, PageLoad, site_paths
 
 # WCAG 2.0, 2.1 and 2.2, levels A and AA. No rule is disabled.
@@ -59,14 +58,10 @@ def test_loading_a_page_stays_on_the_site_and_fails_nothing(chromium, served, pa
     # A missing page's own 404 status is expected (and Chromium logs it); nothing else may fail.
     document_404 = f"{served + path} (HTTP 404)"
     assert [f for f in load.failures if f != document_404] == []
-    assert [
-        e for e in load.console_errors if e != f"{NOT_FOUND_LOG} [{served + path}]"
-    ] == []
+    assert [e for e in load.console_errors if e != f"{NOT_FOUND_LOG} [{served + path}]"] == []
 
 
-@pytest.mark.parametrize(
-    ("path", "direction"), [("unit/", "rtl"), ("en/unit/", "ltr")]
-)
+@pytest.mark.parametrize(("path", "direction"), [("unit/", "rtl"), ("en/unit/", "ltr")])
 def test_layout_is_mirrored_on_arabic_pages_only(chromium, served, path, direction):
     context = chromium.new_context(viewport=DESKTOP)
     page = context.new_page()
@@ -107,9 +102,11 @@ def focus_walk(page, steps: int, backwards: bool = False) -> list[dict]:
                 """() => {
                   const e = document.activeElement;
                   const style = getComputedStyle(e);
-                  const visible = (style.outlineStyle !== "none" && parseFloat(style.outlineWidth) > 0)
+                  const visible = (style.outlineStyle !== "none"
+                      && parseFloat(style.outlineWidth) > 0)
                     || style.boxShadow !== "none";
-                  return {tag: e.tagName, cls: e.className, text: (e.innerText || e.getAttribute("aria-label") || e.name || "").trim(),
+                  const text = e.innerText || e.getAttribute("aria-label") || e.name || "";
+                  return {tag: e.tagName, cls: e.className, text: text.trim(),
                           lang: e.getAttribute("hreflang"), visible};
                 }"""
             )
@@ -149,7 +146,8 @@ def test_print_leaves_out_navigation_and_shows_where_links_point(chromium, serve
     printed = page.evaluate(
         """() => {
           const hidden = (s) => [...document.querySelectorAll(s)].every(
-            (e) => getComputedStyle(e).display === "none" || e.getBoundingClientRect().height === 0);
+            (e) => getComputedStyle(e).display === "none"
+              || e.getBoundingClientRect().height === 0);
           const external = document.querySelector("article a[href^='http']");
           return {
             header: hidden(".md-header"), nav: hidden(".md-sidebar"),

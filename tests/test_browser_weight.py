@@ -7,7 +7,6 @@ The figures of every page go to reports/page-weight.md; the home pages have a bu
 from __future__ import annotations
 
 import pytest
-
 from browser import DESKTOP, PHONE, site_paths
 from sitecheck import ROOT
 

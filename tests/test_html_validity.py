@@ -29,9 +29,18 @@ def test_every_page_is_valid_html(site, tmp_path):
     report = tmp_path / "html-validate.json"
     files = [str(file) for file in html_files(site)]
     subprocess.run(
-        [validator, "--config", str(ROOT / ".htmlvalidate.cjs"), "--formatter",
-         f"json={report}", *files],
-        cwd=ROOT, capture_output=True, text=True, timeout=300,
+        [
+            validator,
+            "--config",
+            str(ROOT / ".htmlvalidate.cjs"),
+            "--formatter",
+            f"json={report}",
+            *files,
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     results = json.loads(report.read_text(encoding="utf-8"))
     problems = [

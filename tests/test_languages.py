@@ -7,7 +7,6 @@ import re
 import xml.etree.ElementTree as ET
 
 import pytest
-
 from sitecheck import DEFAULT_LANGUAGE, DIRECTION, LANGUAGES, content_pages, resolve
 
 ARABIC_LETTER = re.compile(r"[\u0621-\u064A]")
@@ -132,8 +131,7 @@ def test_the_sitemap_lists_both_languages_with_alternates(site, site_url):
     assert set(entries) == {site_url + page.url_path for page in pages}
     for page in pages:
         assert entries[site_url + page.url_path] == {
-            language: site_url + counterpart_url_path(page.path, language)
-            for language in LANGUAGES
+            language: site_url + counterpart_url_path(page.path, language) for language in LANGUAGES
         }
 
 

@@ -5,7 +5,6 @@ runs, so it is measured by `make audit` and reported, not asserted here."""
 from __future__ import annotations
 
 import pytest
-
 from node_tools import require_node_tool
 
 

@@ -6,15 +6,23 @@ import re
 from pathlib import Path
 
 from bs4 import BeautifulSoup
-
 from sitecheck import ROOT, html_files
 
 CSS_URL = re.compile(r"""url\(\s*['"]?([^'")\s]+)""", re.IGNORECASE)
 CSS_IMPORT = re.compile(r"""@import\s+(?:url\()?\s*['"]?([^'");\s]+)""", re.IGNORECASE)
 # <link rel> values that make a browser fetch or connect (canonical/alternate do not).
 FETCHING_RELS = {
-    "stylesheet", "icon", "shortcut", "apple-touch-icon", "preload", "prefetch", "preconnect",
-    "dns-prefetch", "modulepreload", "manifest", "mask-icon",
+    "stylesheet",
+    "icon",
+    "shortcut",
+    "apple-touch-icon",
+    "preload",
+    "prefetch",
+    "preconnect",
+    "dns-prefetch",
+    "modulepreload",
+    "manifest",
+    "mask-icon",
 }
 
 
@@ -28,8 +36,9 @@ def is_external(url: str) -> bool:
 def external_in_html(html: str) -> list[str]:
     soup = BeautifulSoup(html, "html.parser")
     found = []
-    for tag in soup.find_all(["script", "img", "iframe", "source", "audio", "video", "embed",
-                              "track", "input"]):
+    for tag in soup.find_all(
+        ["script", "img", "iframe", "source", "audio", "video", "embed", "track", "input"]
+    ):
         for attribute in ("src", "srcset", "poster"):
             for value in (tag.get(attribute) or "").split(","):
                 if value.strip() and is_external(value.split()[0]):

@@ -17,7 +17,10 @@ def test_direction(code, expected):
 def test_html_element_gets_lang_and_dir_once():
     html = '<!doctype html>\n<html lang="en" class="no-js"><body dir="rtl"></body></html>'
     out = page_languages.set_html_language(html, "ar")
-    assert out == '<!doctype html>\n<html lang="ar" dir="rtl" class="no-js"><body dir="rtl"></body></html>'
+    assert (
+        out
+        == '<!doctype html>\n<html lang="ar" dir="rtl" class="no-js"><body dir="rtl"></body></html>'
+    )
     assert page_languages.set_html_language(out, "ar") == out
 
 

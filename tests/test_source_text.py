@@ -12,15 +12,18 @@ import re
 import unicodedata
 
 import pytest
-
 from sitecheck import ROOT, content_pages
 
 SOURCE = ROOT / "source" / "000_cfbea82a03efef35.txt"
 
 _FOLD = str.maketrans(
     {
-        "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا",
-        "ى": "ي", "ئ": "ي",
+        "أ": "ا",
+        "إ": "ا",
+        "آ": "ا",
+        "ٱ": "ا",
+        "ى": "ي",
+        "ئ": "ي",
         "ة": "ه",
         "ؤ": "و",
         **{chr(0x0660 + digit): str(digit) for digit in range(10)},

@@ -1,0 +1,63 @@
+"""Front matter and vocabularies for the catalogue tests."""
+
+from __future__ import annotations
+
+import copy
+
+from vocabularies import Vocabularies
+
+VOCABULARIES = Vocabularies(
+    {
+        "pillars": {
+            "ideological": {"ar": "فكري", "en": "Ideological"},
+            "financial": {"ar": "مالي", "en": "Financial"},
+        },
+        "institutions": {
+            "al-azhar": {"ar": "الأزهر", "en": "Al-Azhar", "url": "https://azhar.eg/"},
+            "emlcu": {"ar": "الوحدة", "en": "EMLCU"},
+        },
+        "audiences": {
+            "diplomats": {"ar": "دبلوماسيون", "en": "Diplomats"},
+            "researchers": {"ar": "باحثون", "en": "Researchers"},
+        },
+        "formats": {
+            "training": {"ar": "تدريب", "en": "Training"},
+            "study-visit": {"ar": "زيارة", "en": "Study visit"},
+        },
+        "kinds": {
+            "practice": {"ar": "ممارسة", "en": "Practice"},
+            "offering": {"ar": "عرض", "en": "Offering"},
+        },
+    }
+)
+
+VALID = {
+    "id": "azhar-observatory",
+    "title": "Al-Azhar Observatory",
+    "summary": "An observatory that answers extremist content.",
+    "pillar": "ideological",
+    "institution": "al-azhar",
+    "kind": "offering",
+    "audiences": ["diplomats"],
+    "formats": ["training"],
+    "since": 2015,
+    "sources": [{"title": "Al-Azhar", "url": "https://azhar.eg/observer"}],
+}
+FILE = "docs/en/best-practices/azhar-observatory.md"
+
+
+def valid(**changes) -> dict:
+    """The valid front matter with some fields changed (None removes a field)."""
+    values = copy.deepcopy(VALID)
+    for name, value in changes.items():
+        if value is None:
+            values.pop(name, None)
+        else:
+            values[name] = value
+    return values
+
+
+def markdown(values: dict, body: str = "Text.\n") -> str:
+    import yaml
+
+    return "---\n" + yaml.safe_dump(values, allow_unicode=True, sort_keys=False) + "---\n\n" + body

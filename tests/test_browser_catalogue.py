@@ -1,0 +1,112 @@
+"""Browser checks of the catalogue's filters, with and without JavaScript, and of the URL state."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from browser import DESKTOP
+
+CATALOGUES = {"ar": "best-practices/", "en": "en/best-practices/"}
+
+
+def visible_ids(page) -> list[str]:
+    return page.eval_on_selector_all(
+        ".catalogue-card:not([hidden]) a",
+        "links => links.filter(a => a.offsetParent !== null)"
+        ".map(a => a.getAttribute('href').replace(/\\/$/, '').split('/').pop()).sort()",
+    )
+
+
+def exported(site, language) -> list[dict]:
+    folder = site / CATALOGUES[language]
+    return json.loads((folder / "catalogue.json").read_text(encoding="utf-8"))["practices"]
+
+
+@pytest.mark.parametrize("language", CATALOGUES)
+def test_without_javascript_every_entry_shows_and_filters_stay_hidden(
+    chromium, served, site, language
+):
+    context = chromium.new_context(viewport=DESKTOP, java_script_enabled=False)
+    page = context.new_page()
+    page.goto(served + CATALOGUES[language] + "?pillar=financial")
+    ids = visible_ids(page)
+    filters_visible = page.is_visible("[data-catalogue-filters]")
+    context.close()
+    assert ids == sorted(p["id"] for p in exported(site, language))
+    assert not filters_visible
+
+
+@pytest.mark.parametrize("language", CATALOGUES)
+def test_filters_narrow_at_once_announce_the_count_and_keep_state_in_the_url(
+    chromium, served, site, language
+):
+    practices = exported(site, language)
+    offers_financial = sorted(
+        p["id"] for p in practices if p["kind"] == "offering" and p["pillar"]["key"] == "security"
+    )
+    security = sorted(p["id"] for p in practices if p["pillar"]["key"] == "security")
+    assert offers_financial, "the test needs security offers in the catalogue"
+    context = chromium.new_context(viewport=DESKTOP)
+    page = context.new_page()
+    page.goto(served + CATALOGUES[language])
+    assert page.is_visible("[data-catalogue-filters]")
+    assert page.get_attribute("[data-catalogue-count]", "role") == "status"
+
+    page.select_option("#filter-pillar", "security")
+    assert visible_ids(page) == security
+    assert re.search(r"[?&]pillar=security\b", page.url)
+    count = page.text_content("[data-catalogue-count]")
+    assert str(len(security)) in count and str(len(practices)) in count
+
+    page.select_option("#filter-kind", "offering")
+    assert visible_ids(page) == offers_financial
+    assert "kind=offering" in page.url
+
+    page.reload()
+    assert visible_ids(page) == offers_financial
+    assert page.input_value("#filter-kind") == "offering"
+
+    page.go_back()
+    assert visible_ids(page) == security
+    assert page.input_value("#filter-kind") == ""
+
+    page.goto(served + CATALOGUES[language] + "?pillar=security&kind=offering")
+    assert visible_ids(page) == offers_financial
+
+    page.click("[data-catalogue-filters] button[type=reset]")
+    assert visible_ids(page) == sorted(p["id"] for p in practices)
+    assert "?" not in page.url
+    context.close()
+
+
+def test_a_filter_with_no_match_says_so_and_hides_empty_groups(chromium, served, site):
+    practices = exported(site, "en")
+    context = chromium.new_context(viewport=DESKTOP)
+    page = context.new_page()
+    # Pick an audience and a pillar that no entry combines.
+    audiences = {a for p in practices for a in p["audiences"]}
+    pillars = {p["pillar"]["key"] for p in practices}
+    pair = next(
+        (a, pl)
+        for a in sorted(audiences)
+        for pl in sorted(pillars)
+        if not any(a in p["audiences"] and p["pillar"]["key"] == pl for p in practices)
+    )
+    page.goto(served + f"en/best-practices/?audience={pair[0]}&pillar={pair[1]}")
+    assert visible_ids(page) == []
+    assert page.is_visible("[data-catalogue-empty]")
+    assert page.locator(".catalogue-group:visible").count() == 0
+    context.close()
+
+
+def test_filters_are_reachable_and_usable_by_keyboard(chromium, served, site):
+    context = chromium.new_context(viewport=DESKTOP)
+    page = context.new_page()
+    page.goto(served + "best-practices/")
+    page.focus("#filter-pillar")
+    page.keyboard.press("ArrowDown")  # selects the first pillar offered
+    selected = page.input_value("#filter-pillar")
+    context.close()
+    assert selected != ""
