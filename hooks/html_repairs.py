@@ -37,6 +37,20 @@ def drop_dangling_label_for(html: str) -> str:
     return _LABEL_FOR.sub(repair, html)
 
 
+_TOC_TOGGLE = '<input class="md-nav__toggle md-toggle" type="checkbox" id="__toc">'
+
+
+def drop_unlabelled_toc_toggle(html: str) -> str:
+    """The document without Material's table-of-contents toggle when nothing can toggle it.
+
+    On a page whose table of contents is empty, nav-item.html still writes the hidden `__toc`
+    checkbox but no label for it: an unlabelled form control that does nothing.
+    """
+    if 'for="__toc"' in html:
+        return html
+    return html.replace(_TOC_TOGGLE, "")
+
+
 def repair(html: str) -> str:
     """Every repair of this module, in order."""
-    return drop_dangling_label_for(drop_empty_tabindex(html))
+    return drop_unlabelled_toc_toggle(drop_dangling_label_for(drop_empty_tabindex(html)))

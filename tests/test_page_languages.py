@@ -69,3 +69,12 @@ def test_a_label_for_a_missing_element_loses_its_for_only():
     assert html_repairs.repair(html) == (
         '<input id="a"><label for="a">A</label><label class="t">B</label>'
     )
+
+
+def test_a_toc_toggle_nothing_can_toggle_is_removed():
+    import html_repairs
+
+    toggle = '<input class="md-nav__toggle md-toggle" type="checkbox" id="__toc">'
+    assert html_repairs.repair(f"<li>{toggle}<a>Page</a></li>") == "<li><a>Page</a></li>"
+    labelled = f'<li>{toggle}<label for="__toc">Page</label></li>'
+    assert html_repairs.repair(labelled) == labelled
