@@ -5,14 +5,19 @@ Thin: parsing, validation, the model and the exports live in `frontmatter.py`,
 This hook
 - validates every practice in every language once per build and reports every problem as a
   warning naming the file and field (fatal under `mkdocs build --strict`);
-- renders `best-practices/index.md` with `overrides/catalogue.html` and each practice page with
-  `overrides/practice.html`, giving them the catalogue in the page's language;
+- reads each practice page's front matter itself (strictly, once: MkDocs would render broken
+  YAML as page text, and parse every file a second time), and renders `best-practices/index.md`
+  with `overrides/catalogue.html` and each practice page with `overrides/practice.html`, giving
+  them the catalogue in the page's language;
 - writes `best-practices/catalogue.json` and `catalogue.csv` beside each language's catalogue.
 """
 
 from __future__ import annotations
 
+import functools
 import logging
+import os
+import time
 from pathlib import Path, PurePosixPath
 
 import catalogue_export
@@ -31,6 +36,25 @@ log = logging.getLogger("mkdocs.hooks.catalogue")
 _state: dict = {}
 
 
+# Seconds spent in this hook's events during the current build (both languages), read by
+# scripts/bench_catalogue.py; reset when the default language starts building.
+timing = {"seconds": 0.0}
+
+
+def _timed(event):
+    """Count an event's time in `timing`."""
+
+    @functools.wraps(event)
+    def timed(*args, **kwargs):
+        start = time.perf_counter()
+        try:
+            return event(*args, **kwargs)
+        finally:
+            timing["seconds"] += time.perf_counter() - start
+
+    return timed
+
+
 def _i18n(config: MkDocsConfig):
     return config.plugins["i18n"]
 
@@ -42,8 +66,7 @@ def _languages(config: MkDocsConfig) -> list:
 def _section_path(page: Page) -> PurePosixPath | None:
     """The page's path inside the catalogue section (`index.md`, `x.md`), or None."""
     parts = PurePosixPath(page.file.src_uri).parts
-    codes = {lang.locale for lang in _languages(_state["config"])}
-    if parts and parts[0] in codes:
+    if parts and parts[0] in _state["codes"]:
         parts = parts[1:]
     if len(parts) == 2 and parts[0] == catalogue_model.SECTION:
         return PurePosixPath(parts[1])
@@ -53,12 +76,14 @@ def _section_path(page: Page) -> PurePosixPath | None:
 # Priority 10: before the translation check (0), so that a build with a missing translation
 # still reports every front matter problem first.
 @event_priority(10)
+@_timed
 def on_pre_build(config: MkDocsConfig) -> None:
     """Validate every practice (default language build) and build this language's catalogue."""
     i18n = _i18n(config)
     languages = _languages(config)
     if i18n.is_default_language_build or "sources" not in _state:
         _state.clear()
+        timing["seconds"] = 0.0
         project = Path(config.config_file_path).parent
         codes = [lang.locale for lang in languages]
         try:
@@ -76,7 +101,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
         for problem in sources.problems:
             log.warning(problem.message())
         _state.update(vocabularies=vocab, sources=sources)
-    _state["config"] = config
+    _state["codes"] = {lang.locale for lang in languages}
     homes = {lang.locale: lang.link.lstrip("/") for lang in languages}
     _state["catalogue"] = catalogue_model.build(
         _state["sources"],
@@ -88,22 +113,38 @@ def on_pre_build(config: MkDocsConfig) -> None:
     _state["destination"] = None
 
 
+@_timed
+def on_page_read_source(page: Page, config: MkDocsConfig) -> str | None:
+    """A practice page's Markdown without its front matter, already read in on_pre_build."""
+    path = _section_path(page)
+    if path is None or path.name == "index.md":
+        return None
+    parsed = _state["sources"].files.get(os.path.normpath(page.file.abs_src_path))
+    return None if parsed is None else parsed.body
+
+
+@_timed
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files) -> str:
-    """Choose the catalogue's templates; front matter values are text, so titles are escaped."""
+    """Choose the catalogue's templates and give practice pages their front matter; its values
+    are text, so the title is escaped."""
     path = _section_path(page)
     if path is None:
         return markdown
     if path.name == "index.md":
         page.meta["template"] = "catalogue.html"
-    else:
-        page.meta["template"] = "practice.html"
-        if isinstance(page.meta.get("title"), str):
-            page.meta["title"] = escape(page.meta["title"])
+        return markdown
+    parsed = _state["sources"].files.get(os.path.normpath(page.file.abs_src_path))
+    values = dict(parsed.values or {}) if parsed else {}
+    title = values.get("title")
+    page.meta = {**values, "template": "practice.html"}
+    if isinstance(title, str):
+        page.meta["title"] = escape(title)
     return markdown
 
 
 # Priority -50: after the i18n plugin's own page context (50).
 @event_priority(-50)
+@_timed
 def on_page_context(context, page: Page, config: MkDocsConfig, nav):
     """`catalogue` on the catalogue page; `practice` (and its JSON-LD) on a practice page."""
     path = _section_path(page)
@@ -114,7 +155,7 @@ def on_page_context(context, page: Page, config: MkDocsConfig, nav):
     if path.name == "index.md":
         _state["destination"] = Path(page.file.abs_dest_path).parent
     else:
-        practice = next((p for p in catalogue.practices if p.id == path.stem), None)
+        practice = catalogue.by_id.get(path.stem)
         context["practice"] = practice
         if practice is not None:
             context["practice_jsonld"] = catalogue_model.json_ld(practice)
@@ -123,6 +164,7 @@ def on_page_context(context, page: Page, config: MkDocsConfig, nav):
 
 # Priority 0: before the i18n plugin's on_post_build (-100), which starts the next language.
 @event_priority(0)
+@_timed
 def on_post_build(config: MkDocsConfig) -> None:
     """Write this language's exports beside its catalogue page."""
     destination = _state.get("destination")

@@ -7,7 +7,9 @@ labels in the page's language, grouped by pillar, with filter facets and counts.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -83,13 +85,20 @@ class Catalogue:
     groups: tuple[Group, ...]
     facets: tuple[Facet, ...]
 
+    @cached_property
+    def by_id(self) -> dict[str, Practice]:
+        """The practices by id."""
+        return {p.id: p for p in self.practices}
+
 
 @dataclass(frozen=True)
 class Sources:
-    """The valid front matter of every practice, {id: {language: values}}, and all problems."""
+    """The valid front matter of every practice, {id: {language: values}}, all problems, and
+    every practice file as read, {absolute path: FrontMatter}, so that nothing parses it twice."""
 
     values: dict[str, dict[str, dict]]
     problems: list[Problem]
+    files: dict[str, frontmatter.FrontMatter] = field(default_factory=dict)
 
 
 def practice_files(docs_dir: Path, language: str) -> dict[str, Path]:
@@ -114,6 +123,7 @@ def read_sources(
     """
     problems: list[Problem] = []
     valid: dict[str, dict[str, dict]] = {}
+    read_files: dict[str, frontmatter.FrontMatter] = {}
     files = {language: practice_files(docs_dir, language) for language in languages}
     ids = sorted(set().union(*(set(by_id) for by_id in files.values())))
     for practice_id in ids:
@@ -127,6 +137,7 @@ def read_sources(
                 continue
             shown[language] = f"{prefix}/{language}/{SECTION}/{path.name}"
             parsed = frontmatter.read(path.read_text(encoding="utf-8"))
+            read_files[os.path.normpath(path)] = parsed
             if parsed.values is None:
                 problems.append(Problem(shown[language], None, *_split(parsed.error)))
                 ok = False
@@ -142,7 +153,7 @@ def read_sources(
             problems += mismatches
             if not mismatches:
                 valid[practice_id] = values
-    return Sources(valid, problems)
+    return Sources(valid, problems, read_files)
 
 
 def _split(error: str) -> tuple[str, str]:

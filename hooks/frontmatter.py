@@ -11,15 +11,19 @@ from dataclasses import dataclass
 
 import yaml
 
+# libyaml's loader where PyYAML has it (the wheels do): ten times faster on a large catalogue.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _FENCE = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 
 
 @dataclass(frozen=True)
 class FrontMatter:
-    """What a file's front matter gave: its values, or the reason it could not be read."""
+    """What a file's front matter gave: its values, or the reason it could not be read; and the
+    Markdown after it (the whole text when there is no closing line)."""
 
     values: dict | None
     error: str | None = None
+    body: str = ""
 
 
 def read(text: str) -> FrontMatter:
@@ -31,19 +35,26 @@ def read(text: str) -> FrontMatter:
         FrontMatter with `values` (a mapping) or with `error` saying what was expected and found.
     """
     if not text.startswith("---"):
-        return FrontMatter(None, "expected front matter between '---' lines at the top, found none")
+        return FrontMatter(
+            None, "expected front matter between '---' lines at the top, found none", text
+        )
     match = _FENCE.match(text)
     if not match:
-        return FrontMatter(None, "expected a closing '---' line after the front matter, found none")
+        return FrontMatter(
+            None, "expected a closing '---' line after the front matter, found none", text
+        )
+    body = text[match.end() :]
     try:
-        values = yaml.safe_load(match.group(1) or "")
+        values = yaml.load(match.group(1) or "", Loader=_LOADER)  # noqa: S506 - a safe loader
     except yaml.YAMLError as error:
-        return FrontMatter(None, f"expected valid YAML, found a YAML error: {_describe(error)}")
+        return FrontMatter(
+            None, f"expected valid YAML, found a YAML error: {_describe(error)}", body
+        )
     if not isinstance(values, dict):
         return FrontMatter(
-            None, f"expected 'field: value' lines, found {type(values).__name__} {values!r}"
+            None, f"expected 'field: value' lines, found {type(values).__name__} {values!r}", body
         )
-    return FrontMatter(values)
+    return FrontMatter(values, None, body)
 
 
 def _line(mark) -> int:

@@ -51,6 +51,27 @@ def drop_unlabelled_toc_toggle(html: str) -> str:
     return html.replace(_TOC_TOGGLE, "")
 
 
+_SEARCH_TOGGLE = (
+    '<input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search" '
+    'autocomplete="off">'
+)
+
+
+def hide_unused_search_toggle(html: str) -> str:
+    """Material's search toggle, hidden, when nothing on the page opens Material's search.
+
+    base.html always writes it; the site uses its own search (partials/site-search.html), so the
+    checkbox has no label. Material's script still reads it, so it stays, marked hidden.
+    """
+    if 'for="__search"' in html:
+        return html
+    return html.replace(
+        _SEARCH_TOGGLE,
+        '<input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search" hidden>',
+    )
+
+
 def repair(html: str) -> str:
     """Every repair of this module, in order."""
-    return drop_unlabelled_toc_toggle(drop_dangling_label_for(drop_empty_tabindex(html)))
+    html = drop_dangling_label_for(drop_empty_tabindex(html))
+    return hide_unused_search_toggle(drop_unlabelled_toc_toggle(html))

@@ -104,8 +104,7 @@ def test_an_invalid_or_inconsistent_entry_is_left_out_and_reported(docs):
         "docs/ar/best-practices/bad.md: field 'pillar': expected one of ideological, financial, "
         "found 'nope'",
         "docs/ar/best-practices/broken.md: front matter: expected valid YAML, found a YAML error: "
-        "while parsing a flow node at line 3, expected the node content, but found the end of "
-        "the front matter at line 3",
+        "while parsing a flow node at line 3, did not find expected node content at line 3",
         "docs/en/best-practices/differs.md: field 'since': expected 2015 as in "
         "docs/ar/best-practices/differs.md (this field is the same in every language), "
         "found 2016",

@@ -78,3 +78,13 @@ def test_a_toc_toggle_nothing_can_toggle_is_removed():
     assert html_repairs.repair(f"<li>{toggle}<a>Page</a></li>") == "<li><a>Page</a></li>"
     labelled = f'<li>{toggle}<label for="__toc">Page</label></li>'
     assert html_repairs.repair(labelled) == labelled
+
+
+def test_an_unused_search_toggle_is_hidden():
+    import html_repairs
+
+    toggle = html_repairs._SEARCH_TOGGLE
+    assert html_repairs.repair(toggle) == (
+        '<input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search" hidden>'
+    )
+    assert html_repairs.repair(toggle + '<label for="__search">S</label>').startswith(toggle)

@@ -124,7 +124,7 @@ def test_a_shared_field_that_differs_names_the_other_file_and_the_reference():
         (
             "---\ntitle: a: b\n---\n",
             "expected valid YAML, found a YAML error: "
-            "mapping values are not allowed here at line 2",
+            "mapping values are not allowed in this context at line 2",
         ),
         ("---\n- a\n- b\n---\n", "expected 'field: value' lines, found list ['a', 'b']"),
         ("---\ntitle: x\n", "expected a closing '---' line after the front matter, found none"),
