@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 # Material prints an end-of-life notice on every run; it says nothing about our site.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test audit new-practice lock clean
+.PHONY: serve build test audit csp new-practice translations lock clean
 
 # The venv is rebuilt whenever the lock file changes.
 $(VENV)/.installed: requirements.txt
@@ -30,8 +30,14 @@ test: $(VENV)/.installed node_modules/.installed ## Every test
 audit: build node_modules/.installed ## Lighthouse on key pages: reports/lighthouse/summary.md
 	$(BIN)/python scripts/audit.py site
 
+csp: build ## Recompute the inline-script hashes of deploy/security-headers.conf
+	$(BIN)/python scripts/csp.py site
+
 new-practice: $(VENV)/.installed ## Scaffold a catalogue entry in both languages: make new-practice ID=<id>
 	$(BIN)/python scripts/new_practice.py "$(ID)"
+
+translations: $(VENV)/.installed ## Translation status; PAGE=<page> records one as up to date
+	$(BIN)/python scripts/translations.py $(PAGE)
 
 lock: $(VENV)/.installed ## Re-pin requirements.txt from requirements.in
 	$(BIN)/python -m pip install --quiet pip-tools==7.6.2

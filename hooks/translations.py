@@ -1,17 +1,23 @@
-"""MkDocs hook: refuse a build where a page exists in one language only.
+"""MkDocs hook: refuse a build where a page exists in one language only, or where an English
+page has fallen behind its Arabic source.
 
-Thin: the logic is in `translation_pairs.py`. The i18n plugin would otherwise publish the Arabic
-text under the English URL (fallback_to_default), with no warning.
+Thin: the logic is in `translation_pairs.py` and `translation_status.py`. The i18n plugin would
+otherwise publish the Arabic text under the English URL (fallback_to_default), with no warning.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import logging
+
 import translation_pairs
+import translation_status
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
+
+log = logging.getLogger("mkdocs.hooks.translations")
 
 
 # on_pre_build runs before any file is read or written. Priority 0: after the catalogue's
@@ -32,3 +38,9 @@ def on_pre_build(config: MkDocsConfig) -> None:
     )
     if missing:
         raise PluginError(translation_pairs.report(missing))
+    if not config.plugins["i18n"].is_default_language_build:
+        return
+    registry = translation_status.read_registry(project / translation_status.REGISTRY)
+    for pair in translation_status.statuses(docs_dir, registry):
+        if pair.state in ("stale", "unrecorded"):
+            log.warning(pair.message(prefix))

@@ -7,15 +7,17 @@ from pathlib import Path
 import pytest
 from sitecheck import ROOT, build
 
-# The URL the test build is published under (canonical links and the sitemap use it).
+# The URL the test build is published under (canonical links and the sitemap use it), and where
+# its "edit this page" links lead.
 TEST_SITE_URL = "https://ct.example.test/"
+TEST_EDIT_BASE_URL = "https://code.example.test/site/edit/main/docs/"
 
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The site built with `mkdocs build --strict` from this project, into a temporary folder."""
     site_dir = tmp_path_factory.mktemp("site")
-    result = build(ROOT, site_dir, site_url=TEST_SITE_URL)
+    result = build(ROOT, site_dir, site_url=TEST_SITE_URL, EDIT_BASE_URL=TEST_EDIT_BASE_URL)
     assert result.returncode == 0, f"strict build failed:\n{result.stdout}\n{result.stderr}"
     return site_dir
 

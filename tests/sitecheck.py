@@ -14,7 +14,7 @@ from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parent.parent
 # What a project needs to build; copied for fixture sites that change one thing.
-PROJECT_PARTS = ("mkdocs.yml", "docs", "hooks", "overrides", "data")
+PROJECT_PARTS = ("mkdocs.yml", "docs", "hooks", "overrides", "data", "scripts")
 LANGUAGES = ("ar", "en")
 DEFAULT_LANGUAGE = "ar"
 DIRECTION = {"ar": "rtl", "en": "ltr"}
@@ -27,10 +27,11 @@ def mkdocs_command() -> list[str]:
 
 
 def build(
-    project: Path, site_dir: Path, site_url: str | None = None
+    project: Path, site_dir: Path, site_url: str | None = None, **extra_env: str
 ) -> subprocess.CompletedProcess:
-    """Run `mkdocs build --strict` on a project into `site_dir`; never raises on failure."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    """Run `mkdocs build --strict` on a project into `site_dir`, with `extra_env` set; never
+    raises on failure."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", **extra_env)
     if site_url:
         env["SITE_URL"] = site_url
     else:

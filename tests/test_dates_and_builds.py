@@ -1,0 +1,83 @@
+"""Last-updated dates from git in each language's format, edit links to each page's own source,
+builds without git history, and byte-identical builds with SOURCE_DATE_EPOCH."""
+
+from __future__ import annotations
+
+import subprocess
+from datetime import UTC, datetime
+
+import pytest
+from bs4 import BeautifulSoup
+from conftest import TEST_EDIT_BASE_URL
+from sitecheck import ROOT, build, content_pages, copy_project
+
+
+def git_date(path) -> str | None:
+    out = subprocess.run(
+        ["git", "-C", str(ROOT), "log", "-1", "--format=%ct", "--", str(path.relative_to(ROOT))],
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
+    return datetime.fromtimestamp(int(out), UTC).date().isoformat() if out else None
+
+
+def source_of(page) -> str:
+    """docs/<language>/<path>.md of a built page."""
+    stem = page.path[: -len("index.html")].rstrip("/")
+    for candidate in (f"{stem}.md", f"{stem}/index.md" if stem else "index.md"):
+        if (ROOT / "docs" / page.language / candidate).is_file():
+            return f"{page.language}/{candidate}"
+    raise AssertionError(f"no source for {page.file}")
+
+
+def test_every_page_shows_its_last_update_from_git_in_its_language(site):
+    checked = 0
+    for page in content_pages(site):
+        facts = page.soup().select_one("aside.page-facts")
+        expected = git_date(ROOT / "docs" / source_of(page))
+        if expected is None:  # not committed yet: no date from history
+            continue
+        time = facts.select_one("time")
+        assert time["datetime"] == expected, page.file
+        day = datetime.fromisoformat(expected)
+        if page.language == "en":
+            assert time.get_text() == f"{day.day} {day.strftime('%B')} {day.year}"
+        else:
+            assert time.get_text().startswith(f"{day.day} ") and "آخر تحديث" in facts.get_text()
+        checked += 1
+    assert checked > 10
+
+
+def test_every_page_links_to_edit_its_own_source_file(site):
+    for page in content_pages(site):
+        link = page.soup().select_one("aside.page-facts a")
+        assert link["href"] == TEST_EDIT_BASE_URL + source_of(page), page.file
+
+
+def test_a_build_without_git_history_works_and_uses_source_date_epoch(tmp_path):
+    project = copy_project(tmp_path / "project")  # a plain copy: no .git
+    without = build(project, tmp_path / "plain")
+    assert without.returncode == 0, without.stdout + without.stderr
+    page = BeautifulSoup((tmp_path / "plain" / "unit" / "index.html").read_text(), "html.parser")
+    assert page.select_one("aside.page-facts time") is None
+    epoch = build(project, tmp_path / "epoch", SOURCE_DATE_EPOCH="1764374400")
+    assert epoch.returncode == 0
+    page = BeautifulSoup(
+        (tmp_path / "epoch" / "en" / "unit" / "index.html").read_text(), "html.parser"
+    )
+    assert page.select_one("aside.page-facts time")["datetime"] == "2025-11-29"
+
+
+@pytest.mark.parametrize("epoch", ["1764374400"])
+def test_two_builds_of_the_same_sources_are_byte_identical(tmp_path, epoch):
+    first, second = tmp_path / "one", tmp_path / "two"
+    for target in (first, second):
+        result = build(ROOT, target, site_url="https://ct.example.test/", SOURCE_DATE_EPOCH=epoch)
+        assert result.returncode == 0, result.stdout + result.stderr
+    files_one = sorted(p.relative_to(first) for p in first.rglob("*") if p.is_file())
+    files_two = sorted(p.relative_to(second) for p in second.rglob("*") if p.is_file())
+    assert files_one == files_two
+    different = [str(p) for p in files_one if (first / p).read_bytes() != (second / p).read_bytes()]
+    assert different == []
+    assert (first / "sitemap.xml.gz").is_file()
+    assert (first / "best-practices" / "catalogue.csv").is_file()

@@ -1,0 +1,170 @@
+"""deploy/nginx.conf with Debian's nginx on 127.0.0.1 over the built site: headers, caching,
+compression, both 404 pages, and every page in Chromium without a CSP violation or error."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+from browser import DESKTOP, site_paths
+from sitecheck import ROOT
+
+SECURITY_HEADERS = {
+    "Strict-Transport-Security": "max-age=63072000; includeSubDomains",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "same-origin",
+    "X-Frame-Options": "DENY",
+}
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def nginx(site, tmp_path_factory):
+    """nginx serving the built site with deploy/nginx.conf; yields its base URL."""
+    binary = shutil.which("nginx") or (
+        "/usr/sbin/nginx" if Path("/usr/sbin/nginx").exists() else None
+    )
+    if binary is None:
+        reason = "nginx is not installed (apt-get install -y nginx-light)"
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(f"CI=true and {reason}", pytrace=False)
+        pytest.skip(reason)
+    prefix = tmp_path_factory.mktemp("nginx")
+    shutil.copytree(ROOT / "deploy", prefix / "ct-site")
+    shutil.copy("/etc/nginx/mime.types", prefix / "mime.types")
+    port = free_port()
+    server = (prefix / "ct-site" / "nginx.conf").read_text(encoding="utf-8")
+    server = server.replace("listen 80;", f"listen 127.0.0.1:{port};")
+    server = server.replace("root /srv/ct-site;", f"root {site};")
+    (prefix / "ct-site" / "nginx.conf").write_text(server, encoding="utf-8")
+    temp = prefix / "temp"
+    temp.mkdir()
+    (prefix / "nginx.conf").write_text(
+        f"""
+user root;
+daemon off;
+worker_processes 1;
+pid {prefix}/nginx.pid;
+error_log {prefix}/error.log warn;
+events {{ worker_connections 64; }}
+http {{
+    include mime.types;
+    default_type application/octet-stream;
+    access_log off;
+    client_body_temp_path {temp}/body;
+    proxy_temp_path {temp}/proxy;
+    fastcgi_temp_path {temp}/fastcgi;
+    uwsgi_temp_path {temp}/uwsgi;
+    scgi_temp_path {temp}/scgi;
+    include ct-site/nginx.conf;
+}}
+""",
+        encoding="utf-8",
+    )
+    check = subprocess.run(
+        [binary, "-t", "-p", str(prefix), "-c", str(prefix / "nginx.conf")],
+        capture_output=True,
+        text=True,
+    )
+    assert check.returncode == 0, check.stderr
+    process = subprocess.Popen(
+        [binary, "-p", str(prefix), "-c", str(prefix / "nginx.conf")],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    base = f"http://127.0.0.1:{port}/"
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(base, timeout=1)
+            break
+        except (urllib.error.URLError, ConnectionError):
+            time.sleep(0.05)
+    yield base
+    process.terminate()
+    process.wait(timeout=10)
+
+
+def fetch(url: str, gzip: bool = False):
+    request = urllib.request.Request(url, headers={"Accept-Encoding": "gzip"} if gzip else {})
+    try:
+        response = urllib.request.urlopen(request, timeout=5)
+    except urllib.error.HTTPError as error:
+        response = error
+    return response.status, response.headers, response.read()
+
+
+def test_security_headers_on_pages_assets_and_404s(nginx):
+    for path in ["", "en/unit/", "assets/stylesheets/site.css", "no/such/page/", "en/nope/"]:
+        status, headers, _ = fetch(nginx + path)
+        for name, value in SECURITY_HEADERS.items():
+            assert headers[name] == value, (path, name)
+        csp = headers["Content-Security-Policy"]
+        assert "default-src 'self'" in csp and "frame-ancestors 'none'" in csp
+        assert "unsafe-inline" not in csp and "https:" not in csp
+        assert "camera=()" in headers["Permissions-Policy"]
+
+
+def test_caching_is_long_for_fingerprinted_assets_and_short_for_html(nginx, site):
+    bundle = next((site / "assets" / "javascripts").glob("bundle.*.min.js")).name
+    assert "immutable" in fetch(nginx + f"assets/javascripts/{bundle}")[1]["Cache-Control"]
+    assert fetch(nginx + "assets/javascripts/search.js")[1]["Cache-Control"] == (
+        "public, max-age=3600"
+    )
+    assert fetch(nginx)[1]["Cache-Control"] == "no-cache"
+    assert fetch(nginx + "en/")[1]["Cache-Control"] == "no-cache"
+
+
+def test_text_is_compressed(nginx):
+    for path in ["", "assets/stylesheets/site.css", "search/manifest.json"]:
+        assert fetch(nginx + path, gzip=True)[1]["Content-Encoding"] == "gzip", path
+
+
+def test_each_language_gets_its_own_404_page(nginx):
+    status, _, body = fetch(nginx + "no/such/page/")
+    assert status == 404 and b'<html lang="ar" dir="rtl"' in body
+    status, _, body = fetch(nginx + "en/no/such/page/")
+    assert status == 404 and b'<html lang="en" dir="ltr"' in body
+
+
+def test_the_policy_allows_exactly_the_sites_inline_scripts(site):
+    result = subprocess.run(
+        [str(Path(os.sys.executable)), str(ROOT / "scripts" / "csp.py"), str(site), "--check"],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_every_page_loads_without_csp_violation_or_console_error(nginx, chromium):
+    context = chromium.new_context(viewport=DESKTOP)
+    context.add_init_script(
+        "window.__violations = [];"
+        "document.addEventListener('securitypolicyviolation',"
+        " (e) => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI));"
+    )
+    problems = {}
+    for path in site_paths() + ["best-practices/?pillar=security", "en/?q=terrorism"]:
+        page = context.new_page()
+        errors = []
+        page.on("console", lambda m, errors=errors: m.type == "error" and errors.append(m.text))
+        page.goto(nginx + path, wait_until="networkidle")
+        if "?q=" in path:
+            page.wait_for_selector(".site-search__result")
+        violations = page.evaluate("window.__violations")
+        if violations or errors:
+            problems[path] = violations + errors
+        page.close()
+    context.close()
+    assert problems == {}

@@ -1,0 +1,46 @@
+"""The files that carry the pull-request workflow say what they must."""
+
+from __future__ import annotations
+
+import yaml
+from sitecheck import ROOT
+
+
+def test_the_workflow_tests_every_change_and_publishes_main_to_pages():
+    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "ci.yml").read_text())
+    test_steps = [step.get("run", "") for step in workflow["jobs"]["test"]["steps"]]
+    assert "make test" in test_steps
+    publish = workflow["jobs"]["publish"]
+    assert publish["needs"] == "test" and "refs/heads/main" in publish["if"]
+    uses = [step.get("uses", "") for step in publish["steps"]]
+    assert any(u.startswith("actions/deploy-pages@") for u in uses)
+    build = next(step for step in publish["steps"] if step.get("name") == "Build")
+    assert {"SITE_URL", "EDIT_BASE_URL"} <= set(build["env"]) and "SOURCE_DATE_EPOCH" in build[
+        "run"
+    ]
+
+
+def test_the_pull_request_checklist_covers_both_languages():
+    template = (ROOT / ".github" / "pull_request_template.md").read_text(encoding="utf-8")
+    assert template.count("- [ ]") >= 6
+    assert "make translations PAGE=" in template and "اللغتان" in template
+
+
+def test_the_editors_guide_has_an_arabic_section_and_explains_every_check():
+    guide = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    assert "## دليل المحررين" in guide
+    for message in (
+        "missing translation",
+        "stale translation",
+        "expected valid YAML",
+        "make new-practice",
+        "make serve",
+    ):
+        assert message in guide, message
+
+
+def test_pre_commit_runs_the_fast_checks_locally():
+    config = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text())
+    ids = {hook["id"] for repo in config["repos"] for hook in repo["hooks"]}
+    assert {"ruff", "translations", "strict-build"} <= ids
+    assert all(repo["repo"] == "local" for repo in config["repos"])

@@ -1,0 +1,87 @@
+"""Stale translations: unit tests of hooks/translation_status.py, the strict build that refuses
+a stale English page, and `make translations` (scripts/translations.py)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import translation_status
+from sitecheck import ROOT, build, copy_project
+
+
+def write(path, text):
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+def test_statuses_are_current_stale_unrecorded_or_missing(tmp_path):
+    docs = tmp_path / "docs"
+    for page in ("a.md", "b.md", "c.md"):
+        write(docs / "ar" / page, f"# {page}\n")
+        write(docs / "en" / page, f"# {page}\n")
+    write(docs / "ar" / "d.md", "# d\n")
+    registry = {
+        "a.md": translation_status.version("# a.md\n"),
+        "b.md": translation_status.version("# an older b\n"),
+    }
+    states = {s.page: s.state for s in translation_status.statuses(docs, registry)}
+    assert states == {"a.md": "current", "b.md": "stale", "c.md": "unrecorded", "d.md": "missing"}
+
+
+def test_line_endings_do_not_make_a_page_stale():
+    assert translation_status.version("a\r\nb\r\n") == translation_status.version("a\nb\n")
+
+
+def test_the_stale_message_names_both_files_and_the_fix():
+    pair = translation_status.PairStatus(
+        "unit/index.md", "stale", "0123456789abcdef", "fedcba9876543210"
+    )
+    assert pair.message() == (
+        "docs/en/unit/index.md: stale translation: expected the English of version "
+        "0123456789abcdef of docs/ar/unit/index.md, found that docs/ar/unit/index.md is now "
+        "version fedcba9876543210; update docs/en/unit/index.md to match docs/ar/unit/index.md, "
+        "then run `make translations PAGE=unit/index.md` to record it"
+    )
+
+
+def test_every_page_of_the_site_is_recorded_as_current():
+    registry = translation_status.read_registry(ROOT / translation_status.REGISTRY)
+    rows = translation_status.statuses(ROOT / "docs", registry)
+    assert [r.page for r in rows if r.state != "current"] == []
+
+
+def test_changing_an_arabic_page_fails_the_build_until_recorded(tmp_path):
+    project = copy_project(tmp_path / "project")
+    arabic = project / "docs" / "ar" / "privacy.md"
+    arabic.write_text(arabic.read_text(encoding="utf-8") + "\nفقرة جديدة.\n", encoding="utf-8")
+    result = build(project, tmp_path / "site")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "docs/en/privacy.md: stale translation: expected the English of version" in output
+    assert "then run `make translations PAGE=privacy.md` to record it" in output
+    assert "Traceback" not in output
+
+    script = [sys.executable, str(project / "scripts" / "translations.py")]
+    status = subprocess.run(script, capture_output=True, text=True)
+    assert status.returncode == 1
+    assert "stale       privacy.md" in status.stdout
+    recorded = subprocess.run([*script, "privacy.md"], capture_output=True, text=True)
+    assert recorded.returncode == 0 and "recorded privacy.md" in recorded.stdout
+    again = subprocess.run([*script, "privacy.md"], capture_output=True, text=True)
+    assert again.stdout.startswith("up to date")
+    assert subprocess.run(script, capture_output=True, text=True).returncode == 0
+    assert build(project, tmp_path / "site2").returncode == 0
+
+
+def test_recording_a_page_missing_in_one_language_is_refused(tmp_path):
+    project = copy_project(tmp_path / "project")
+    result = subprocess.run(
+        [sys.executable, str(project / "scripts" / "translations.py"), "nope.md"],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 2
+    assert "PAGE=nope.md: expected a page present as docs/ar/nope.md and docs/en/nope.md" in (
+        result.stderr
+    )
