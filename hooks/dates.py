@@ -37,7 +37,10 @@ def on_page_context(context, page: Page, config: MkDocsConfig, nav):
     day = _dates["files"].get(relative) or page_dates.fallback_date()
     if day is not None:
         language = config.plugins["i18n"].current_language
-        context["page_updated"] = {"iso": day.isoformat(), "text": page_dates.written(day, language)}
+        context["page_updated"] = {
+            "iso": day.isoformat(),
+            "text": page_dates.written(day, language),
+        }
         page.update_date = day.isoformat()  # the sitemap's lastmod
     base = config.extra.get("edit_base_url") or ""
     if base:

@@ -23,9 +23,21 @@ def git_dates(repository: Path, folder: Path) -> dict[str, date]:
     under `folder`; empty when git or its history is not available."""
     try:
         result = subprocess.run(
-            ["git", "-C", str(repository), "log", "--format=#%ct", "--name-only", "--no-renames",
-             "--", str(folder.relative_to(repository))],
-            capture_output=True, text=True, check=True, timeout=120,
+            [
+                "git",
+                "-C",
+                str(repository),
+                "log",
+                "--format=#%ct",
+                "--name-only",
+                "--no-renames",
+                "--",
+                str(folder.relative_to(repository)),
+            ],
+            capture_output=True,
+            text=True,
+            check=True,
+            timeout=120,
         )
     except (OSError, ValueError, subprocess.SubprocessError):
         return {}

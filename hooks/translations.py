@@ -7,9 +7,8 @@ otherwise publish the Arabic text under the English URL (fallback_to_default), w
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import logging
+from pathlib import Path
 
 import translation_pairs
 import translation_status

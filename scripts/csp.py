@@ -19,8 +19,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 HEADERS = ROOT / "deploy" / "security-headers.conf"
 # Executable inline scripts: no src, and no data type (JSON and JSON-LD are not run).
-_INLINE = re.compile(r"<script(?![^>]*\bsrc=)(?![^>]*\btype=\"application/)[^>]*>(.*?)</script>",
-                     re.DOTALL)
+_INLINE = re.compile(
+    r"<script(?![^>]*\bsrc=)(?![^>]*\btype=\"application/)[^>]*>(.*?)</script>", re.DOTALL
+)
 POLICY = (
     "default-src 'self'; script-src 'self' {hashes}; style-src 'self'; img-src 'self' data:; "
     "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
@@ -48,14 +49,20 @@ def policy_line(site: Path) -> str:
 
 def updated(text: str, line: str) -> str:
     """The headers file with the policy line between the markers replaced."""
-    return re.sub(r"(# csp-begin\n).*?(\n# csp-end)", lambda m: m.group(1) + line + m.group(2),
-                  text, flags=re.DOTALL)
+    return re.sub(
+        r"(# csp-begin\n).*?(\n# csp-end)",
+        lambda m: m.group(1) + line + m.group(2),
+        text,
+        flags=re.DOTALL,
+    )
 
 
 def main(argv: list[str]) -> int:
     site = Path(next((a for a in argv if not a.startswith("--")), ROOT / "site"))
     if not (site / "index.html").is_file():
-        print(f"error: {site}: expected a built site (run `make build`), found none", file=sys.stderr)
+        print(
+            f"error: {site}: expected a built site (run `make build`), found none", file=sys.stderr
+        )
         return 2
     text = HEADERS.read_text(encoding="utf-8")
     new = updated(text, policy_line(site))

@@ -1,10 +1,10 @@
 """Status of every page's translation, and recording a translation as up to date.
 
-  make translations                 print every page pair: current, stale, unrecorded, missing;
-                                    exit 1 when any is not current
-  make translations PAGE=unit/index.md [PAGE=...]
-                                    record the current Arabic version for the page(s), once their
-                                    English is up to date (space-separated list in one PAGE="...")
+make translations                 print every page pair: current, stale, unrecorded, missing;
+                                  exit 1 when any is not current
+make translations PAGE=unit/index.md [PAGE=...]
+                                  record the current Arabic version for the page(s), once their
+                                  English is up to date (space-separated list in one PAGE="...")
 """
 
 from __future__ import annotations

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import json
 
+import translation_status
 from bs4 import BeautifulSoup
 from catalogue_fixtures import markdown, valid
 from sitecheck import build, copy_project
 
 
 def add_entry(project, practice_id, ar, en):
+    """Write an entry's files; when both exist, record the English as up to date."""
     for language, content in (("ar", ar), ("en", en)):
         if content is None:
             continue
@@ -18,6 +20,14 @@ def add_entry(project, practice_id, ar, en):
         path.write_text(
             content if isinstance(content, str) else markdown(content), encoding="utf-8"
         )
+    if ar is not None and en is not None:
+        registry = project / translation_status.REGISTRY
+        versions = translation_status.record(
+            project / "docs",
+            translation_status.read_registry(registry),
+            [f"best-practices/{practice_id}.md"],
+        )
+        translation_status.write_registry(registry, versions)
 
 
 REAL = {"pillar": "ideological", "institution": "al-azhar"}
