@@ -93,6 +93,19 @@ def vocabulary(project: Path, language: str) -> list[str]:
     return sorted(set(re.findall(r"[^\W\d_]{3,}", text)))
 
 
+def record_translations(project: Path) -> None:
+    """Record every page's English as up to date (the synthetic pages are new)."""
+    sys.path.insert(0, str(project / "hooks"))
+    import translation_status
+
+    docs = project / "docs"
+    pages = [p.relative_to(docs / "ar").as_posix() for p in (docs / "ar").rglob("*.md")]
+    registry = project / translation_status.REGISTRY
+    translation_status.write_registry(
+        registry, translation_status.record(docs, translation_status.read_registry(registry), pages)
+    )
+
+
 def add_pages(project: Path, pages: int, kind: str) -> None:
     """N pages per language: catalogue entries or plain pages, with the same text. Each text is a
     fixed body plus 60 words drawn (seeded by the entry's number) from the site's own pages."""
@@ -109,6 +122,7 @@ def add_pages(project: Path, pages: int, kind: str) -> None:
                 text = f"# Benchmark entry {number} ({language})\n\n" + body
             name = f"bench-{number:05d}.md"
             (folder / name).write_text(text, encoding="utf-8")
+    record_translations(project)
     if kind == "plain":
         config = project / "mkdocs.yml"
         text = config.read_text(encoding="utf-8")
@@ -126,7 +140,7 @@ def timed_build(project: Path) -> float:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     start = time.perf_counter()
     result = subprocess.run(
-        [mkdocs(), "build", "--strict", "--quiet", "--site-dir", str(project / "site")],
+        [mkdocs(), "build", "--strict", "--site-dir", str(project / "site")],
         cwd=project,
         env=env,
         capture_output=True,

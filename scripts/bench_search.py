@@ -103,7 +103,6 @@ def build(project: Path) -> Path:
             str(Path(sys.executable).with_name("mkdocs")),
             "build",
             "--strict",
-            "--quiet",
             "--site-dir",
             str(site),
         ],
