@@ -4,7 +4,8 @@ IBM Plex Sans Arabic (SIL Open Font License 1.1) from @fontsource/ibm-plex-sans-
 and 700, in woff2 split by unicode-range: Latin and Latin Extended as published, and Arabic
 subset to the Arabic block (U+0600-06FF) and the joiners and marks Arabic text uses. The published
 Arabic file also carries the Arabic Supplement, Extended and presentation-form blocks, which
-Egyptian Arabic text does not use; dropping them saves about 28 KB a weight on every first visit.
+Egyptian Arabic text does not use; dropping them saves about 14 KB a weight (28 KB for the two)
+on a first visit to an Arabic page.
 A test checks that every Arabic character on the site falls in the subset.
 
 Usage: .venv/bin/python scripts/fonts.py   (needs npm; rewrites docs/assets/fonts/ and fonts.css)
