@@ -22,6 +22,7 @@ from pathlib import Path, PurePosixPath
 
 import catalogue_export
 import catalogue_model
+import site_config
 import vocabularies
 from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
@@ -59,10 +60,6 @@ def _i18n(config: MkDocsConfig):
     return config.plugins["i18n"]
 
 
-def _languages(config: MkDocsConfig) -> list:
-    return [lang for lang in _i18n(config).config.languages if lang.build]
-
-
 def _section_path(page: Page) -> PurePosixPath | None:
     """The page's path inside the catalogue section (`index.md`, `x.md`), or None."""
     parts = PurePosixPath(page.file.src_uri).parts
@@ -80,29 +77,29 @@ def _section_path(page: Page) -> PurePosixPath | None:
 def on_pre_build(config: MkDocsConfig) -> None:
     """Validate every practice (default language build) and build this language's catalogue."""
     i18n = _i18n(config)
-    languages = _languages(config)
+    languages = site_config.built_languages(i18n.config.languages)
     if i18n.is_default_language_build or "sources" not in _state:
         _state.clear()
         timing["seconds"] = 0.0
         project = Path(config.config_file_path).parent
-        codes = [lang.locale for lang in languages]
+        codes = [lang.code for lang in languages]
         try:
             vocab = vocabularies.load(project / "data", codes)
         except vocabularies.VocabularyError as error:
             raise PluginError(str(error)) from None
         docs_dir = Path(config.docs_dir)
-        try:
-            prefix = docs_dir.relative_to(project).as_posix()
-        except ValueError:
-            prefix = docs_dir.as_posix()
         sources = catalogue_model.read_sources(
-            docs_dir, codes, i18n.default_language, vocab, prefix
+            docs_dir,
+            codes,
+            i18n.default_language,
+            vocab,
+            site_config.docs_prefix(docs_dir, project),
         )
         for problem in sources.problems:
             log.warning(problem.message())
         _state.update(vocabularies=vocab, sources=sources)
-    _state["codes"] = {lang.locale for lang in languages}
-    homes = {lang.locale: lang.link.lstrip("/") for lang in languages}
+    _state["codes"] = {lang.code for lang in languages}
+    homes = {lang.code: lang.home for lang in languages}
     _state["catalogue"] = catalogue_model.build(
         _state["sources"],
         i18n.current_language,

@@ -13,6 +13,7 @@ from pathlib import Path
 import html_repairs
 import interface_text
 import page_languages
+import site_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -21,49 +22,35 @@ from mkdocs.structure.pages import Page
 # The root 404 page as the default language's build wrote it, restored after the other builds.
 # Reset at the start of each default-language build (mkdocs serve rebuilds in the same process).
 _default_404: dict[str, str] = {}
-# Interface text of the current build, {key: text}; read again at the start of every build.
-_ui: dict[str, str] = {}
+# The language being built: its code and home, the built languages, and its interface text
+# ({key: text}); set at the start of every language's build.
+_build: dict = {}
 
 
 def _i18n(config: MkDocsConfig):
     return config.plugins["i18n"]
 
 
-def _languages(config: MkDocsConfig) -> list[page_languages.Language]:
-    return [
-        page_languages.Language(
-            code=lang.locale,
-            name=lang.name,
-            home=lang.link.lstrip("/"),
-            default=lang.default,
-        )
-        for lang in _i18n(config).config.languages
-        if lang.build
-    ]
-
-
-def _current(config: MkDocsConfig) -> str:
-    return _i18n(config).current_language
-
-
-def _home(config: MkDocsConfig) -> str:
-    """The current language's home, site-relative: "" or "en/"."""
-    return next(lang.home for lang in _languages(config) if lang.code == _current(config))
-
-
 def on_pre_build(config: MkDocsConfig) -> None:
     """Read the interface text; forget the previous build's 404 page when the default language
     starts building."""
-    if _i18n(config).is_default_language_build:
+    i18n = _i18n(config)
+    if i18n.is_default_language_build:
         _default_404.clear()
+    languages = site_config.built_languages(i18n.config.languages)
+    current = i18n.current_language
     path = Path(config.config_file_path).parent / "data" / "ui.yml"
-    codes = [language.code for language in _languages(config)]
     try:
-        texts = interface_text.load(path, codes)
+        texts = interface_text.load(path, [language.code for language in languages])
     except interface_text.InterfaceTextError as error:
         raise PluginError(str(error)) from None
-    _ui.clear()
-    _ui.update(texts[_current(config)])
+    _build.clear()
+    _build.update(
+        languages=languages,
+        current=current,
+        home=site_config.home_of(languages, current),
+        ui=texts[current],
+    )
 
 
 # Priority -50: after the i18n plugin (50) has set the page's alternates.
@@ -72,12 +59,12 @@ def on_page_context(context, page: Page, config: MkDocsConfig, nav):
     """Add `page_alternates`: this page in every language."""
     alternates = getattr(page.file, "alternates", None) or {}
     paths = {code: file.url for code, file in alternates.items()}
-    paths[_current(config)] = page.url
+    paths[_build["current"]] = page.url
     context["page_alternates"] = page_languages.alternates(
-        _languages(config), _current(config), paths, config.site_url or ""
+        _build["languages"], _build["current"], paths, config.site_url or ""
     )
-    context["ui"] = dict(_ui)
-    context["language_home"] = _home(config)
+    context["ui"] = dict(_build["ui"])
+    context["language_home"] = _build["home"]
     return context
 
 
@@ -86,22 +73,22 @@ def on_template_context(context, template_name: str, config: MkDocsConfig):
     """The 404 page is no page of the site: its switcher points to each language's home."""
     if template_name == "404.html":
         context["page_alternates"] = page_languages.alternates(
-            _languages(config), _current(config), None, config.site_url or ""
+            _build["languages"], _build["current"], None, config.site_url or ""
         )
-        context["ui"] = dict(_ui)
-    context["language_home"] = _home(config)
+        context["ui"] = dict(_build["ui"])
+    context["language_home"] = _build["home"]
     return context
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     """`<html lang dir>` in the page's language; invalid markup of Material's removed."""
-    return page_languages.set_html_language(html_repairs.repair(output), _current(config))
+    return page_languages.set_html_language(html_repairs.repair(output), _build["current"])
 
 
 def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
     """`<html lang dir>` and the same repairs on the 404 page too."""
     if template_name.endswith(".html"):
-        return page_languages.set_html_language(html_repairs.repair(output), _current(config))
+        return page_languages.set_html_language(html_repairs.repair(output), _build["current"])
     return output
 
 
@@ -118,7 +105,7 @@ def on_post_build(config: MkDocsConfig) -> None:
         if root_404.exists():
             _default_404["html"] = root_404.read_text(encoding="utf-8")
     elif "html" in _default_404 and root_404.exists():
-        own_404 = Path(config.site_dir) / _home(config) / "404.html"
+        own_404 = Path(config.site_dir) / _build["home"] / "404.html"
         own_404.parent.mkdir(parents=True, exist_ok=True)
         root_404.replace(own_404)
         root_404.write_text(_default_404["html"], encoding="utf-8")

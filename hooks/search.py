@@ -11,6 +11,7 @@ import shutil
 from pathlib import Path
 
 import search_index
+import site_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
@@ -41,8 +42,10 @@ def on_page_content(content: str, page: Page, config: MkDocsConfig, files) -> st
 def on_post_build(config: MkDocsConfig) -> None:
     """Write this language's index under `<language home>/search/`."""
     i18n = config.plugins["i18n"]
-    home = i18n.current_language_config.link.lstrip("/")
-    folder = Path(config.site_dir) / home / "search"
+    languages = site_config.built_languages(i18n.config.languages)
+    folder = (
+        Path(config.site_dir) / site_config.home_of(languages, i18n.current_language) / "search"
+    )
     if folder.exists():
         shutil.rmtree(folder)
     documents = sorted(_documents, key=lambda document: document.url)

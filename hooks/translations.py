@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+import site_config
 import translation_pairs
 import translation_status
 from mkdocs.config.defaults import MkDocsConfig
@@ -25,13 +26,12 @@ log = logging.getLogger("mkdocs.hooks.translations")
 @event_priority(0)
 def on_pre_build(config: MkDocsConfig) -> None:
     """Fail with every missing translation named, relative to the project folder."""
-    languages = [lang.locale for lang in config.plugins["i18n"].config.languages if lang.build]
+    languages = [
+        lang.code for lang in site_config.built_languages(config.plugins["i18n"].config.languages)
+    ]
     docs_dir = Path(config.docs_dir)
     project = Path(config.config_file_path).parent
-    try:
-        prefix = docs_dir.relative_to(project).as_posix()
-    except ValueError:
-        prefix = docs_dir.as_posix()
+    prefix = site_config.docs_prefix(docs_dir, project)
     missing = translation_pairs.find_missing(
         translation_pairs.pages_by_language(docs_dir, languages), prefix
     )
