@@ -3,6 +3,8 @@
 Thin: the logic is in `page_languages.py`. This hook
 - gives templates `page_alternates` (the switcher and the hreflang links use it);
 - writes `lang` and `dir` on `<html>` of every page and of both 404 pages;
+- isolates Latin runs in right-to-left pages (`bidi_isolation.py`), so that punctuation and
+  digits next to a symbol such as «SC/12839» keep their place;
 - keeps the root 404 page Arabic: the English build would overwrite it (STACK-NOTES.md).
 """
 
@@ -10,6 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import bidi_isolation
 import html_repairs
 import interface_text
 import page_languages
@@ -80,15 +83,24 @@ def on_template_context(context, template_name: str, config: MkDocsConfig):
     return context
 
 
+def _finish(html: str) -> str:
+    """Material's invalid markup repaired; in a right-to-left language, Latin runs isolated
+    (bidi_isolation); `<html lang dir>` in the page's language."""
+    html = html_repairs.repair(html)
+    if page_languages.direction(_build["current"]) == "rtl":
+        html = bidi_isolation.isolate(html)
+    return page_languages.set_html_language(html, _build["current"])
+
+
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    """`<html lang dir>` in the page's language; invalid markup of Material's removed."""
-    return page_languages.set_html_language(html_repairs.repair(output), _build["current"])
+    """The page finished: see `_finish`."""
+    return _finish(output)
 
 
 def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
-    """`<html lang dir>` and the same repairs on the 404 page too."""
+    """The 404 page finished the same way."""
     if template_name.endswith(".html"):
-        return page_languages.set_html_language(html_repairs.repair(output), _build["current"])
+        return _finish(output)
     return output
 
 

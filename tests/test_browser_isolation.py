@@ -1,0 +1,157 @@
+"""In Chromium, Latin runs in Arabic text keep their neighbours where an Arabic reader expects
+them: the character before a run is drawn to its right, the one after it to its left."""
+
+from __future__ import annotations
+
+import bidi_isolation
+import pytest
+from browser import DESKTOP, site_paths
+
+ARABIC_PATHS = [path for path in site_paths() if not path.startswith("en/")]
+
+# For each `bdi[dir=ltr]` of the page's running text in right-to-left blocks: the nearest
+# non-space character before it (in reading order) must lie to its right on the same line, the
+# nearest after it to its left. Returns the offenders.
+NEIGHBOURS = """
+() => {
+  const problems = [];
+  const blockOf = (element) => {
+    let node = element.parentElement;
+    while (node && getComputedStyle(node).display.startsWith("inline")) node = node.parentElement;
+    return node;
+  };
+  const rectOf = (node, offset) => {
+    const range = document.createRange();
+    range.setStart(node, offset);
+    range.setEnd(node, offset + 1);
+    const rects = range.getClientRects();
+    return rects.length ? rects[0] : null;
+  };
+  const neighbour = (texts, bdi, before) => {
+    const ordered = before ? [...texts].reverse() : texts;
+    for (const text of ordered) {
+      if (bdi.contains(text)) continue;
+      const position = bdi.compareDocumentPosition(text);
+      const wanted = before ? Node.DOCUMENT_POSITION_PRECEDING : Node.DOCUMENT_POSITION_FOLLOWING;
+      if (!(position & wanted)) continue;
+      const value = text.nodeValue;
+      const indexes = Array.from({ length: value.length }, (_, i) => i);
+      for (const index of before ? indexes.reverse() : indexes) {
+        if (value[index].trim()) return { node: text, index, char: value[index] };
+      }
+    }
+    return null;
+  };
+  for (const bdi of document.querySelectorAll("body bdi[dir=ltr]")) {
+    const boxes = bdi.getClientRects();
+    if (boxes.length !== 1 || !bdi.offsetParent) continue;  // hidden, or broken over lines
+    const block = blockOf(bdi);
+    if (!block || getComputedStyle(block).direction !== "rtl") continue;
+    const box = boxes[0];
+    const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+    const texts = [];
+    while (walker.nextNode()) texts.push(walker.currentNode);
+    for (const before of [true, false]) {
+      const found = neighbour(texts, bdi, before);
+      if (!found) continue;
+      const rect = rectOf(found.node, found.index);
+      if (!rect || rect.width === 0) continue;
+      const middle = rect.top + rect.height / 2;
+      const sameLine = Math.abs(middle - (box.top + box.height / 2)) < box.height / 2;
+      if (!sameLine) continue;
+      const ok = before ? rect.left >= box.right - 1 : rect.right <= box.left + 1;
+      const side = before ? "before" : "after";
+      if (!ok) problems.push(`${side} «${bdi.textContent}»: «${found.char}»`);
+    }
+  }
+  return problems;
+}
+"""
+
+# The x-centres of the given words in a paragraph, in the order given.
+CENTRES = """
+(words) => {
+  const paragraph = document.querySelector("#case");
+  const text = paragraph.textContent;
+  const walker = document.createTreeWalker(paragraph, NodeFilter.SHOW_TEXT);
+  const nodes = [];
+  while (walker.nextNode()) nodes.push(walker.currentNode);
+  let searchFrom = 0;
+  return words.map((word) => {
+    const start = text.indexOf(word, searchFrom);
+    searchFrom = start + word.length;
+    let offset = start;
+    for (const node of nodes) {
+      if (offset < node.nodeValue.length) {
+        const range = document.createRange();
+        range.setStart(node, offset);
+        range.setEnd(node, Math.min(node.nodeValue.length, offset + word.length));
+        const rect = range.getBoundingClientRect();
+        return rect.left + rect.width / 2;
+      }
+      offset -= node.nodeValue.length;
+    }
+    return null;
+  });
+}
+"""
+
+CASES = [
+    ("وثيقة SC/12839، 24 مايو 2017", ["SC/12839", "،", "24", "مايو", "2017"]),
+    ("القرار S/RES/2354 (2017)، 24 مايو", ["S/RES/2354 (2017)", "،", "24", "مايو"]),
+    ("الوثيقة S/2017/375، 28 أبريل 2017", ["S/2017/375", "،", "28", "أبريل"]),
+]
+
+
+def centres(page, html: str, words: list[str]) -> list[float]:
+    page.set_content(f'<html lang="ar" dir="rtl"><body><p id="case">{html}</p></body></html>')
+    return page.evaluate(CENTRES, words)
+
+
+@pytest.mark.parametrize(("text", "words"), CASES, ids=[case[1][0] for case in CASES])
+def test_isolation_keeps_digits_and_punctuation_beside_their_arabic_words(chromium, text, words):
+    page = chromium.new_page()
+    isolated = centres(page, bidi_isolation.isolate_text(text), words)
+    raw = centres(page, text, words)
+    page.close()
+    # Read right to left: each word stands left of the one before it.
+    assert all(a > b for a, b in zip(isolated, isolated[1:], strict=False)), isolated
+    # Without isolation the digits are torn from their month (the check would catch it).
+    assert not all(a > b for a, b in zip(raw, raw[1:], strict=False)), raw
+
+
+@pytest.mark.parametrize("path", ARABIC_PATHS)
+def test_every_latin_run_of_an_arabic_page_keeps_its_neighbours_in_place(chromium, served, path):
+    context = chromium.new_context(viewport=DESKTOP)
+    page = context.new_page()
+    page.goto(served + path, wait_until="load")
+    problems = page.evaluate(NEIGHBOURS)
+    context.close()
+    assert problems == []
+
+
+def test_footnote_markers_side_by_side_read_as_two_in_both_directions(chromium, served):
+    context = chromium.new_context(viewport=DESKTOP)
+    page = context.new_page()
+    found = {}
+    for path, language in (("approach/", "ar"), ("en/approach/", "en")):
+        page.goto(served + path, wait_until="load")
+        found[language] = page.evaluate(
+            """() => {
+              const paragraph = document.createElement("p");
+              paragraph.innerHTML = 'نص<sup id="fnref:a"><a class="footnote-ref" href="#">1</a>'
+                + '</sup><sup id="fnref:b"><a class="footnote-ref" href="#">3</a></sup>';
+              document.querySelector("article").append(paragraph);
+              const [first, second] = paragraph.querySelectorAll("sup");
+              return {
+                separator: getComputedStyle(second, "::before").content,
+                firstRight: first.getBoundingClientRect().right,
+                secondRight: second.getBoundingClientRect().right,
+              };
+            }"""
+        )
+    context.close()
+    assert found["ar"]["separator"] == '"،"'
+    assert found["ar"]["firstRight"] > found["ar"]["secondRight"]  # the first to the right
+    assert found["en"]["separator"] == '","'
+    assert found["en"]["firstRight"] < found["en"]["secondRight"]
