@@ -26,6 +26,7 @@ FACETS = {
     "kind": ("kind", "kinds"),
     "audience": ("audiences", "audiences"),
     "format": ("formats", "formats"),
+    "open-to": ("open_to", "open_to"),
 }
 
 
@@ -48,6 +49,7 @@ class Practice:
     kind: Term
     audiences: tuple[Term, ...]
     formats: tuple[Term, ...]
+    open_to: tuple[Term, ...]  # who may ask for an offering
     since: int | None
     sources: tuple[Source, ...]
     path: str  # site-relative URL: "best-practices/x/", "en/best-practices/x/"
@@ -200,6 +202,10 @@ def build(
                     vocabularies.term("formats", key, language)
                     for key in values.get("formats") or []
                 ),
+                open_to=tuple(
+                    vocabularies.term("open_to", key, language)
+                    for key in values.get("open_to") or []
+                ),
                 since=values.get("since"),
                 sources=tuple(
                     Source(source["title"].strip(), source["url"]) for source in values["sources"]
@@ -258,5 +264,6 @@ def json_ld(practice: Practice) -> dict:
             "audience": [
                 {"@type": "Audience", "audienceType": term.label} for term in practice.audiences
             ],
+            "areaServed": [term.label for term in practice.open_to],
         }
     return {**common, "@type": "Article", "headline": practice.title, "publisher": provider}

@@ -34,6 +34,7 @@ class Field:
     help: dict[str, str]  # what to write, per language (scaffold comments)
     vocabulary: str | None = None
     max_length: int | None = None
+    required_for_kind: str | None = None  # required when `kind` has this value
 
 
 FIELDS: tuple[Field, ...] = (
@@ -124,6 +125,19 @@ FIELDS: tuple[Field, ...] = (
             "en": "required for an offering: a list of keys of data/formats.yml",
         },
         vocabulary="formats",
+        required_for_kind="offering",
+    ),
+    Field(
+        "open_to",
+        "keys",
+        False,
+        True,
+        {
+            "ar": "مطلوب للعروض (offering): من يحق له الطلب، قائمة مفاتيح من data/open-to.yml",
+            "en": "required for an offering: who may ask, a list of keys of data/open-to.yml",
+        },
+        vocabulary="open_to",
+        required_for_kind="offering",
     ),
     Field(
         "since",
@@ -282,12 +296,14 @@ def validate(values: dict, file: str, stem: str, vocabularies: Vocabularies) -> 
             )
     for field in FIELDS:
         value = values.get(field.name)
-        required = field.required or (field.name == "formats" and values.get("kind") == "offering")
+        required = field.required or (
+            field.required_for_kind is not None and values.get("kind") == field.required_for_kind
+        )
         if value is None or value == [] or value == "":
             if required:
                 expected = expectation(field, vocabularies, stem)
-                if field.name == "formats" and not field.required:
-                    expected += " when kind is 'offering'"
+                if field.required_for_kind and not field.required:
+                    expected += f" when kind is '{field.required_for_kind}'"
                 problems.append(
                     Problem(file, field.name, expected, "nothing (the field is empty or missing)")
                 )

@@ -18,6 +18,7 @@ FILES = {
     "audiences": "audiences.yml",
     "formats": "formats.yml",
     "kinds": "kinds.yml",
+    "open_to": "open-to.yml",
 }
 
 

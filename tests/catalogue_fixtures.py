@@ -24,6 +24,10 @@ VOCABULARIES = Vocabularies(
             "training": {"ar": "تدريب", "en": "Training"},
             "study-visit": {"ar": "زيارة", "en": "Study visit"},
         },
+        "open_to": {
+            "african-states": {"ar": "الدول الأفريقية", "en": "African states"},
+            "cen-sad-members": {"ar": "دول الساحل والصحراء", "en": "CEN-SAD member states"},
+        },
         "kinds": {
             "practice": {"ar": "ممارسة", "en": "Practice"},
             "offering": {"ar": "عرض", "en": "Offering"},
@@ -40,6 +44,7 @@ VALID = {
     "kind": "offering",
     "audiences": ["diplomats"],
     "formats": ["training"],
+    "open_to": ["african-states"],
     "since": 2015,
     "sources": [{"title": "Al-Azhar", "url": "https://azhar.eg/observer"}],
 }

@@ -110,3 +110,26 @@ def test_filters_are_reachable_and_usable_by_keyboard(chromium, served, site):
     selected = page.input_value("#filter-pillar")
     context.close()
     assert selected != ""
+
+
+@pytest.mark.parametrize("language", CATALOGUES)
+def test_who_may_ask_filters_the_offers_from_the_url_and_the_form(chromium, served, site, language):
+    practices = exported(site, language)
+    groups = sorted({key for p in practices for key in p["open_to"]})
+    assert groups, "the test needs offers that say who may ask"
+    group = groups[0]
+    expected = sorted(p["id"] for p in practices if group in p["open_to"])
+    context = chromium.new_context(viewport=DESKTOP)
+    page = context.new_page()
+    page.goto(served + CATALOGUES[language] + f"?open-to={group}")
+    from_url = visible_ids(page)
+    chosen = page.input_value("#filter-open-to")
+    label = page.text_content("label[for=filter-open-to]").strip()
+    page.click("[data-catalogue-filters] button[type=reset]")
+    page.select_option("#filter-open-to", group)
+    from_form = visible_ids(page)
+    url = page.url
+    context.close()
+    assert (from_url, chosen, from_form) == (expected, group, expected)
+    assert f"open-to={group}" in url
+    assert label == ("من يحق له الطلب" if language == "ar" else "Who may ask")

@@ -91,6 +91,7 @@ def test_facets_count_entries_and_leave_out_empty_terms(docs):
         "kind": [("practice", 1), ("offering", 1)],
         "audience": [("diplomats", 1)],
         "format": [("training", 1)],
+        "open-to": [("african-states", 1)],
     }
 
 
@@ -124,6 +125,7 @@ def test_json_export_lists_every_practice_with_keys_labels_and_urls(docs):
         "kind": "offering",
         "audiences": ["diplomats"],
         "formats": ["training"],
+        "open_to": ["african-states"],
         "since": 2015,
         "sources": [{"title": "Al-Azhar", "url": "https://azhar.eg/observer"}],
         "url": "https://ct.example.test/en/best-practices/azhar-observatory/",
@@ -137,6 +139,7 @@ def test_csv_export_has_a_bom_one_row_per_practice_and_no_formulas(docs):
     rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
     assert [row["id"] for row in rows] == ["azhar-observatory", "fiu"]
     assert rows[0]["sources"] == "Al-Azhar <https://azhar.eg/observer>"
+    assert (rows[0]["open_to"], rows[1]["open_to"]) == ("african-states", "")
     assert rows[1]["title"] == "'=Financial unit"
     assert tuple(rows[0]) == catalogue_export.CSV_COLUMNS
 
@@ -155,3 +158,4 @@ def test_json_ld_describes_an_offer_as_a_service(docs):
         "https://azhar.eg/",
         ["Training"],
     )
+    assert data["areaServed"] == ["African states"]

@@ -31,7 +31,7 @@ def test_the_catalogue_has_enough_real_entries():
     assert len({v["pillar"] for v in values}) >= 4
     assert len({v["institution"] for v in values}) >= 4
     offers = [v for v in values if v["kind"] == "offering"]
-    assert len(offers) >= 4 and all(v["formats"] for v in offers)
+    assert len(offers) >= 4 and all(v["formats"] and v["open_to"] for v in offers)
     assert all(v["sources"] for v in values)
 
 
@@ -69,6 +69,10 @@ def test_each_language_exports_every_practice_in_json_and_csv(site, site_url, la
     assert data.startswith(b"\xef\xbb\xbf")
     rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
     assert sorted(row["id"] for row in rows) == IDS
+    # Who may ask for each offer, in both exports.
+    offers = {p["id"]: p["open_to"] for p in document["practices"] if p["kind"] == "offering"}
+    assert offers and all(offers.values())
+    assert {row["id"]: row["open_to"].split("; ") for row in rows if row["id"] in offers} == offers
     page = soup_of(folder / "index.html")
     assert {a["href"] for a in page.select(".catalogue-downloads a")} == {
         "catalogue.json",

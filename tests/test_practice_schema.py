@@ -20,8 +20,8 @@ def test_a_valid_entry_has_no_problem():
     assert messages(valid()) == []
 
 
-def test_a_practice_needs_no_formats():
-    assert messages(valid(kind="practice", formats=None)) == []
+def test_a_practice_needs_no_formats_and_no_one_who_may_ask():
+    assert messages(valid(kind="practice", formats=None, open_to=None)) == []
 
 
 @pytest.mark.parametrize(
@@ -40,7 +40,7 @@ def test_a_practice_needs_no_formats():
         (
             {"pilar": "financial"},
             "field 'pilar': expected one of the fields id, title, summary, pillar, institution, "
-            "kind, audiences, formats, since, sources, found an unknown field",
+            "kind, audiences, formats, open_to, since, sources, found an unknown field",
         ),
         (
             {"since": "twenty"},
@@ -79,6 +79,16 @@ def test_a_practice_needs_no_formats():
             {"formats": None},
             "field 'formats': expected a list of keys among training, study-visit "
             "when kind is 'offering', found nothing (the field is empty or missing)",
+        ),
+        (
+            {"open_to": None},
+            "field 'open_to': expected a list of keys among african-states, cen-sad-members "
+            "when kind is 'offering', found nothing (the field is empty or missing)",
+        ),
+        (
+            {"open_to": ["everyone"]},
+            "field 'open_to': expected keys among african-states, cen-sad-members, "
+            "found 'everyone'",
         ),
         (
             {"sources": [{"title": "T", "url": "www.example.org"}]},
