@@ -113,22 +113,26 @@ def _link(symbol: str) -> str | None:
         language = _build["language"]
         address, address_language = register.address(document, language)
         links[symbol] = Markup(
-            _build["env"]
-            .get_template("partials/un-document.html")
-            .render(
+            _render(
+                "partials/un-document.html",
                 document=document,
                 address=address,
                 address_language=address_language,
-                language=language,
                 description=register.description(document, language),
-            )
-            .strip()
+            ).strip()
         )
     return links[symbol]
 
 
-def _separator() -> str:
-    return "، " if _build["language"] == "ar" else ", "
+def _render(template: str, **context) -> str:
+    """A template of the theme, with the page's language and its list separator."""
+    language = _build["language"]
+    separator = "، " if language == "ar" else ", "
+    return (
+        _build["env"]
+        .get_template(template)
+        .render(language=language, separator=separator, **context)
+    )
 
 
 def _timeline_html() -> str:
@@ -139,18 +143,7 @@ def _timeline_html() -> str:
         for entry in entries
     ]
     links = {symbol: _link(symbol) for entry in entries for symbol in entry.documents}
-    html = (
-        _build["env"]
-        .get_template("partials/timeline.html")
-        .render(
-            entries=entries,
-            texts=texts,
-            links=links,
-            language=language,
-            separator=_separator(),
-        )
-    )
-    return _one_block(html)
+    return _one_block(_render("partials/timeline.html", entries=entries, texts=texts, links=links))
 
 
 def _documents_html(page: Page, files: Files) -> str:
@@ -179,18 +172,7 @@ def _documents_html(page: Page, files: Files) -> str:
                 "pages": cited,
             }
         )
-    html = (
-        _build["env"]
-        .get_template("partials/un-documents.html")
-        .render(
-            rows=rows,
-            ui=_build["ui"],
-            language=language,
-            separator=_separator(),
-            colon=": ",
-        )
-    )
-    return _one_block(html)
+    return _one_block(_render("partials/un-documents.html", rows=rows, ui=_build["ui"]))
 
 
 def _one_block(html: str) -> str:
