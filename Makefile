@@ -1,48 +1,67 @@
-# The two commands of the README, and the build. Each sets up .venv from the lock file first.
+# The two commands of the README, the fast loop and the build. Each sets up .venv from the lock
+# file first. `make help` lists the targets.
 PYTHON ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
 # Material prints an end-of-life notice on every run; it says nothing about our site.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test audit csp new-practice translations lock clean
+.DEFAULT_GOAL := help
+.PHONY: help serve build check test audit csp new-practice translations material-diff \
+	second-engine lock clean
 
-# The venv is rebuilt whenever the lock file changes.
-$(VENV)/.installed: requirements.txt
+# The venv is rebuilt whenever the lock file or the package's declaration changes; the site's
+# logic (ctsite/) is installed in editable mode, so edits to it need no reinstall.
+$(VENV)/.installed: requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps \
+		--no-build-isolation -e .
 	touch $@
 
-# Node tools for the checks (html-validate, Lighthouse), pinned by package-lock.json.
+# Node tools for the checks (html-validate, the Nu HTML Checker, Lighthouse), pinned by
+# package-lock.json.
 node_modules/.installed: package-lock.json
 	npm ci --no-audit --no-fund --silent
 	touch $@
 
-serve: $(VENV)/.installed ## Preview the site on http://127.0.0.1:8000 (restart after editing hooks/)
+help: ## This list
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/^([a-z-]+):.*## /  \1\t/' | expand -t 18
+
+serve: $(VENV)/.installed ## Preview on http://127.0.0.1:8000 (restart after editing ctsite/)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 build: $(VENV)/.installed ## The strict build CI runs, into site/
 	$(BIN)/mkdocs build --strict
 
-test: $(VENV)/.installed node_modules/.installed ## Every test
-	$(BIN)/python -m pytest
+check: $(VENV)/.installed node_modules/.installed ## Fast loop: lint, strict build, tests without a browser
+	$(BIN)/python -m pytest -m "not browser and not slow"
+
+test: $(VENV)/.installed node_modules/.installed ## Every test, on both cores
+	$(BIN)/python -m pytest -n 2 --dist loadgroup
 
 audit: build node_modules/.installed ## Lighthouse on key pages: reports/lighthouse/summary.md
-	$(BIN)/python scripts/audit.py site
+	$(BIN)/python -m ctsite.tools.audit site
 
 csp: build ## Recompute the inline-script hashes of deploy/security-headers.conf
-	$(BIN)/python scripts/csp.py site
+	$(BIN)/python -m ctsite.tools.csp site
 
-new-practice: $(VENV)/.installed ## Scaffold a catalogue entry in both languages: make new-practice ID=<id>
-	$(BIN)/python scripts/new_practice.py "$(ID)"
+new-practice: $(VENV)/.installed ## Scaffold a catalogue entry in every language: ID=<id>
+	$(BIN)/python -m ctsite.tools.new_practice "$(ID)"
 
 translations: $(VENV)/.installed ## Translation status; PAGE=<page> records one as up to date
-	$(BIN)/python scripts/translations.py $(PAGE)
+	$(BIN)/python -m ctsite.tools.translations $(PAGE)
+
+material-diff: $(VENV)/.installed ## Record how our templates differ from Material's
+	$(BIN)/python -m ctsite.tools.material_diff
+
+second-engine: $(VENV)/.installed ## Build with ProperDocs too and compare byte for byte
+	$(BIN)/python -m ctsite.tools.second_engine
 
 lock: $(VENV)/.installed ## Re-pin requirements.txt from requirements.in
 	$(BIN)/python -m pip install --quiet pip-tools==7.6.2
 	$(BIN)/pip-compile --quiet --strip-extras --no-header --allow-unsafe --no-emit-index-url \
 		--no-emit-find-links -o requirements.txt requirements.in
 
-clean:
-	rm -rf site $(VENV) node_modules reports
+clean: ## Remove the built site, the environments and the reports
+	rm -rf site $(VENV) .venv-properdocs node_modules reports

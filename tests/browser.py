@@ -8,32 +8,14 @@ under CI (`CI=true`), where a missing browser is a failure.
 from __future__ import annotations
 
 import os
-import shutil
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import pytest
 from sitecheck import ROOT
 
-# Flags that keep Chromium from reaching for Google's hosts on a machine without network.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1",
-]
-PHONE = {"width": 390, "height": 844}
-DESKTOP = {"width": 1280, "height": 900}
+from ctsite.tools.chromium import CHROMIUM_ARGS, DESKTOP, PHONE, chromium_path
 
-
-def chromium_path() -> str | None:
-    """The Chromium to use: $CHROMIUM_PATH, or `chromium` on the PATH."""
-    candidate = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium")
-    return candidate if candidate and Path(candidate).exists() else None
+__all__ = ["CHROMIUM_ARGS", "DESKTOP", "PHONE", "chromium_path"]
 
 
 def require_chromium() -> str:

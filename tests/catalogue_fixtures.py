@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import copy
 
-from vocabularies import Vocabularies
+from ctsite.catalogue.vocabularies import Vocabularies
 
 VOCABULARIES = Vocabularies(
     {

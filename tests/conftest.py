@@ -30,7 +30,7 @@ def site_url() -> str:
 @pytest.fixture(scope="session")
 def served(site: Path):
     """The built site served on 127.0.0.1 with gzip; yields its base URL."""
-    from static_server import SiteServer
+    from ctsite.tools.static_server import SiteServer
 
     with SiteServer(site) as server:
         yield server.url
@@ -48,3 +48,10 @@ def chromium():
         browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+
+
+def pytest_collection_modifyitems(items):
+    """A test that uses Chromium is a browser test (`make check` leaves them out)."""
+    for item in items:
+        if "chromium" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.browser)

@@ -1,4 +1,5 @@
-"""The Node tools of package.json (html-validate, Lighthouse), installed by `npm ci`."""
+"""The Node tools of package.json (html-validate, the Nu HTML Checker, Lighthouse), installed by
+`npm ci`, and the Java the Nu HTML Checker runs on."""
 
 from __future__ import annotations
 
@@ -14,6 +15,19 @@ def require_node_tool(name: str) -> str:
     if path.exists():
         return str(path)
     reason = f"{name} is not installed (run `npm ci`, which `make test` does)"
+    if os.environ.get("CI", "").lower() == "true":
+        pytest.fail(f"CI=true and {reason}", pytrace=False)
+    pytest.skip(reason)
+
+
+def require_java() -> str:
+    """The `java` command (Debian's, for the Nu HTML Checker), or skip (fail under CI)."""
+    import shutil
+
+    path = shutil.which("java")
+    if path:
+        return path
+    reason = "java is not installed (Debian's openjdk-17-jre-headless; .ci/run installs it)"
     if os.environ.get("CI", "").lower() == "true":
         pytest.fail(f"CI=true and {reason}", pytrace=False)
     pytest.skip(reason)

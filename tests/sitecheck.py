@@ -14,7 +14,7 @@ from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parent.parent
 # What a project needs to build; copied for fixture sites that change one thing.
-PROJECT_PARTS = ("mkdocs.yml", "docs", "hooks", "overrides", "data", "scripts")
+PROJECT_PARTS = ("mkdocs.yml", "docs", "hooks", "overrides", "data")
 LANGUAGES = ("ar", "en")
 DEFAULT_LANGUAGE = "ar"
 DIRECTION = {"ar": "rtl", "en": "ltr"}

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 
-import bidi_isolation
 import pytest
 from sitecheck import content_pages
+
+from ctsite.languages import bidi
 
 ISOLATED = '<bdi dir="ltr">'
 
@@ -42,12 +43,12 @@ ISOLATED = '<bdi dir="ltr">'
     ],
 )
 def test_latin_runs_are_isolated_and_their_neighbours_left_outside(html, expected):
-    assert bidi_isolation.isolate(html) == expected
+    assert bidi.isolate(html) == expected
 
 
 def test_isolating_twice_changes_nothing_more():
-    once = bidi_isolation.isolate("<p>وثيقة S/2017/375، 28 أبريل</p>")
-    assert bidi_isolation.isolate(once) == once
+    once = bidi.isolate("<p>وثيقة S/2017/375، 28 أبريل</p>")
+    assert bidi.isolate(once) == once
 
 
 def _running_text_outside_isolates(soup) -> list[str]:

@@ -3,9 +3,10 @@ them: the character before a run is drawn to its right, the one after it to its 
 
 from __future__ import annotations
 
-import bidi_isolation
 import pytest
 from browser import DESKTOP, site_paths
+
+from ctsite.languages import bidi
 
 ARABIC_PATHS = [path for path in site_paths() if not path.startswith("en/")]
 
@@ -111,7 +112,7 @@ def centres(page, html: str, words: list[str]) -> list[float]:
 @pytest.mark.parametrize(("text", "words"), CASES, ids=[case[1][0] for case in CASES])
 def test_isolation_keeps_digits_and_punctuation_beside_their_arabic_words(chromium, text, words):
     page = chromium.new_page()
-    isolated = centres(page, bidi_isolation.isolate_text(text), words)
+    isolated = centres(page, bidi.isolate_text(text), words)
     raw = centres(page, text, words)
     page.close()
     # Read right to left: each word stands left of the one before it.

@@ -164,3 +164,18 @@ def test_print_leaves_out_navigation_and_shows_where_links_point(chromium, serve
     assert printed["text"] != "none"
     assert printed["after"] and printed["href"] in printed["after"]
     assert pdf.startswith(b"%PDF") and len(pdf) > 10_000
+
+
+def test_the_navigation_drawer_is_closed_when_a_page_is_shown_again(chromium, served):
+    """Material's drawer toggle has no autocomplete="off" (invalid on a checkbox): a page shown
+    again, from the back-forward cache or with restored form state, still opens closed."""
+    context = chromium.new_context(viewport=PHONE)
+    page = context.new_page()
+    page.goto(served + "unit/", wait_until="load")
+    page.click(".md-header label[for=__drawer]")
+    opened = page.is_checked("#__drawer")
+    page.goto(served + "approach/", wait_until="load")
+    page.go_back(wait_until="load")
+    closed_again = not page.is_checked("#__drawer")
+    context.close()
+    assert opened and closed_again

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import json
 
-import translation_status
+import pytest
 from bs4 import BeautifulSoup
 from catalogue_fixtures import markdown, valid
 from sitecheck import build, copy_project
+
+from ctsite.languages import status
 
 
 def add_entry(project, practice_id, ar, en):
@@ -21,18 +23,21 @@ def add_entry(project, practice_id, ar, en):
             content if isinstance(content, str) else markdown(content), encoding="utf-8"
         )
     if ar is not None and en is not None:
-        registry = project / translation_status.REGISTRY
-        versions = translation_status.record(
+        registry = project / "data" / "translations.yml"
+        versions = status.record(
             project / "docs",
-            translation_status.read_registry(registry),
+            status.read_registry(registry),
             [f"best-practices/{practice_id}.md"],
+            "ar",
+            ["en"],
         )
-        translation_status.write_registry(registry, versions)
+        status.write_registry(registry, versions)
 
 
 REAL = {"pillar": "ideological", "institution": "al-azhar"}
 
 
+@pytest.mark.slow  # builds a fixture copy of the project
 def test_every_mistake_of_a_build_is_reported_at_once_without_traceback(tmp_path):
     project = copy_project(tmp_path / "project")
     add_entry(
@@ -85,6 +90,7 @@ HOSTILE_EN = '<script>alert("en")</script> & "Co"'
 HOSTILE_AR = "<img src=x onerror=alert(1)> عنوان"
 
 
+@pytest.mark.slow  # builds a fixture copy of the project
 def test_front_matter_text_is_escaped_everywhere_it_is_written(tmp_path):
     project = copy_project(tmp_path / "project")
     add_entry(

@@ -6,10 +6,10 @@ import csv
 import io
 import json
 
-import catalogue_export
-import catalogue_model
 import pytest
 from catalogue_fixtures import VOCABULARIES, markdown, valid
+
+from ctsite.catalogue import export, model
 
 HOMES = {"ar": "", "en": "en/"}
 SITE = "https://ct.example.test/"
@@ -63,9 +63,9 @@ def docs(tmp_path):
 
 
 def catalogue_of(docs, language):
-    sources = catalogue_model.read_sources(docs, ["ar", "en"], "ar", VOCABULARIES)
+    sources = model.read_sources(docs, ["ar", "en"], "ar", VOCABULARIES)
     assert sources.problems == []
-    return catalogue_model.build(sources, language, HOMES, SITE, VOCABULARIES)
+    return model.build(sources, language, HOMES, SITE, VOCABULARIES)
 
 
 def test_practices_are_grouped_by_pillar_in_vocabulary_order_with_labels(docs):
@@ -101,7 +101,7 @@ def test_an_invalid_or_inconsistent_entry_is_left_out_and_reported(docs):
     write_entry(docs, "bad", ar=valid(id="bad", pillar="nope"), en=valid(id="bad"))
     write_entry(docs, "differs", ar=valid(id="differs"), en=valid(id="differs", since=2016))
     write_entry(docs, "broken", ar="---\ntitle: [\n---\n", en=valid(id="broken"))
-    sources = catalogue_model.read_sources(docs, ["ar", "en"], "ar", VOCABULARIES)
+    sources = model.read_sources(docs, ["ar", "en"], "ar", VOCABULARIES)
     assert sorted(sources.values) == ["azhar-observatory", "fiu"]
     assert [p.message() for p in sources.problems] == [
         "docs/ar/best-practices/bad.md: field 'pillar': expected one of ideological, financial, "
@@ -115,7 +115,7 @@ def test_an_invalid_or_inconsistent_entry_is_left_out_and_reported(docs):
 
 
 def test_json_export_lists_every_practice_with_keys_labels_and_urls(docs):
-    document = json.loads(catalogue_export.to_json(catalogue_of(docs, "en")))
+    document = json.loads(export.to_json(catalogue_of(docs, "en")))
     assert document["language"] == "en"
     assert [p["id"] for p in document["practices"]] == ["azhar-observatory", "fiu"]
     assert document["practices"][0] == {
@@ -136,25 +136,23 @@ def test_json_export_lists_every_practice_with_keys_labels_and_urls(docs):
 
 
 def test_csv_export_has_a_bom_one_row_per_practice_and_no_formulas(docs):
-    data = catalogue_export.to_csv(catalogue_of(docs, "en"))
+    data = export.to_csv(catalogue_of(docs, "en"))
     assert data.startswith(b"\xef\xbb\xbf")
     rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
     assert [row["id"] for row in rows] == ["azhar-observatory", "fiu"]
     assert rows[0]["sources"] == "Al-Azhar <https://azhar.eg/observer>"
     assert (rows[0]["open_to"], rows[1]["open_to"]) == ("african-states", "")
     assert rows[1]["title"] == "'=Financial unit"
-    assert tuple(rows[0]) == catalogue_export.CSV_COLUMNS
+    assert tuple(rows[0]) == export.CSV_COLUMNS
 
 
 def test_exports_are_the_same_bytes_for_the_same_sources(docs):
-    assert catalogue_export.to_csv(catalogue_of(docs, "ar")) == catalogue_export.to_csv(
-        catalogue_of(docs, "ar")
-    )
+    assert export.to_csv(catalogue_of(docs, "ar")) == export.to_csv(catalogue_of(docs, "ar"))
 
 
 def test_json_ld_describes_an_offer_as_a_service(docs):
     offer = catalogue_of(docs, "en").practices[0]
-    data = catalogue_model.json_ld(offer)
+    data = model.json_ld(offer)
     assert (data["@type"], data["provider"]["url"], data["serviceType"]) == (
         "Service",
         "https://azhar.eg/",

@@ -7,13 +7,14 @@ import csv
 import io
 import json
 
-import catalogue_model
 import pytest
 from bs4 import BeautifulSoup
 from sitecheck import ROOT
 
+from ctsite.catalogue import model
+
 LANGUAGES = {"ar": "", "en": "en/"}
-IDS = sorted(catalogue_model.practice_files(ROOT / "docs", "ar"))
+IDS = sorted(model.practice_files(ROOT / "docs", "ar"))
 
 
 def soup_of(path):
@@ -21,11 +22,11 @@ def soup_of(path):
 
 
 def test_the_catalogue_has_enough_real_entries():
-    import frontmatter
+    from ctsite.catalogue import frontmatter
 
     values = [
         frontmatter.read(path.read_text(encoding="utf-8")).values
-        for path in catalogue_model.practice_files(ROOT / "docs", "en").values()
+        for path in model.practice_files(ROOT / "docs", "en").values()
     ]
     assert len(values) >= 12
     assert len({v["pillar"] for v in values}) >= 4

@@ -54,6 +54,7 @@ def test_every_page_links_to_edit_its_own_source_file(site):
         assert link["href"] == TEST_EDIT_BASE_URL + source_of(page), page.file
 
 
+@pytest.mark.slow  # builds a fixture copy of the project
 def test_a_build_without_git_history_works_and_uses_source_date_epoch(tmp_path):
     project = copy_project(tmp_path / "project")  # a plain copy: no .git
     without = build(project, tmp_path / "plain")
@@ -68,6 +69,7 @@ def test_a_build_without_git_history_works_and_uses_source_date_epoch(tmp_path):
     assert page.select_one("aside.page-facts time")["datetime"] == "2025-11-29"
 
 
+@pytest.mark.slow  # builds a fixture copy of the project
 @pytest.mark.parametrize("epoch", ["1764374400"])
 def test_two_builds_of_the_same_sources_are_byte_identical(tmp_path, epoch):
     first, second = tmp_path / "one", tmp_path / "two"

@@ -16,6 +16,9 @@ import pytest
 from browser import DESKTOP, site_paths
 from sitecheck import ROOT
 
+# One nginx serves every test here: kept on one worker under `pytest -n`.
+pytestmark = pytest.mark.xdist_group("nginx")
+
 SECURITY_HEADERS = {
     "Strict-Transport-Security": "max-age=63072000; includeSubDomains",
     "X-Content-Type-Options": "nosniff",
@@ -140,7 +143,7 @@ def test_each_language_gets_its_own_404_page(nginx):
 
 def test_the_policy_allows_exactly_the_sites_inline_scripts(site):
     result = subprocess.run(
-        [str(Path(os.sys.executable)), str(ROOT / "scripts" / "csp.py"), str(site), "--check"],
+        [str(Path(os.sys.executable)), "-m", "ctsite.tools.csp", str(site), "--check"],
         capture_output=True,
         text=True,
     )

@@ -1,7 +1,9 @@
-"""Unit tests of hooks/interface_text.py: interface text in every language, or a clear error."""
+"""Unit tests of ctsite/languages/interface_text.py: interface text in every language, or a
+clear error."""
 
-import interface_text
 import pytest
+
+from ctsite.languages import interface_text
 
 
 def test_texts_are_returned_per_language(tmp_path):

@@ -7,12 +7,17 @@ from __future__ import annotations
 import pytest
 from node_tools import require_node_tool
 
+# One Lighthouse run over the key pages serves every test here: kept on one worker under
+# `pytest -n`.
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("lighthouse")]
+
 
 @pytest.fixture(scope="module")
 def lighthouse_scores(site, served, chromium):
     require_node_tool("lighthouse")
-    from audit import pages_of, run_lighthouse
     from browser import require_chromium
+
+    from ctsite.tools.audit import pages_of, run_lighthouse
 
     executable = require_chromium()
     return {
@@ -23,7 +28,7 @@ def lighthouse_scores(site, served, chromium):
 
 @pytest.mark.parametrize("category", ["accessibility", "best-practices", "seo"])
 def test_lighthouse_gives_full_marks(lighthouse_scores, category):
-    from audit import failing_audits
+    from ctsite.tools.audit import failing_audits
 
     assert len(lighthouse_scores) >= 4
     below = {

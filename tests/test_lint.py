@@ -9,7 +9,7 @@ from pathlib import Path
 from sitecheck import ROOT
 
 RUFF = str(Path(sys.executable).with_name("ruff"))
-CODE = ["hooks", "scripts", "tests"]
+CODE = ["ctsite", "hooks", "tests"]
 
 
 def test_ruff_finds_no_problem():

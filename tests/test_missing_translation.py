@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
 from sitecheck import build, copy_project
 
 
+@pytest.mark.slow  # builds a fixture copy of the project
 def test_a_page_missing_in_english_fails_the_build_naming_the_file(tmp_path):
     project = copy_project(tmp_path / "project")
     (project / "docs" / "en" / "privacy.md").unlink()
@@ -19,6 +21,7 @@ def test_a_page_missing_in_english_fails_the_build_naming_the_file(tmp_path):
     assert not (tmp_path / "site" / "en" / "privacy").exists()
 
 
+@pytest.mark.slow  # builds a fixture copy of the project
 def test_a_page_missing_in_arabic_fails_the_build_too(tmp_path):
     project = copy_project(tmp_path / "project")
     (project / "docs" / "ar" / "unit" / "index.md").unlink()
@@ -29,6 +32,7 @@ def test_a_page_missing_in_arabic_fails_the_build_too(tmp_path):
     assert "Traceback" not in output
 
 
+@pytest.mark.slow  # builds a fixture copy of the project
 def test_interface_text_missing_a_language_fails_the_build(tmp_path):
     project = copy_project(tmp_path / "project")
     ui = project / "data" / "ui.yml"

@@ -132,8 +132,8 @@ def unicode_ranges(css: str) -> list[tuple[int, int]]:
 
 
 def test_every_character_on_the_site_is_in_a_self_hosted_font(site: Path):
-    """The Arabic font file is subset (scripts/fonts.py): no page may use a character that would
-    fall back to a system font."""
+    """The Arabic font file is subset (ctsite/tools/fonts.py): no page may use a character that
+    would fall back to a system font."""
     ranges = unicode_ranges((site / "assets" / "stylesheets" / "fonts.css").read_text())
     characters = set()
     for file in html_files(site):

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from datetime import date
 
-import frontmatter
-import practice_schema
 import pytest
 from catalogue_fixtures import FILE, VOCABULARIES, valid
+
+from ctsite.catalogue import frontmatter, schema
 
 STEM = "azhar-observatory"
 
 
 def messages(values: dict) -> list[str]:
-    return [p.message() for p in practice_schema.validate(values, FILE, STEM, VOCABULARIES)]
+    return [p.message() for p in schema.validate(values, FILE, STEM, VOCABULARIES)]
 
 
 def test_a_valid_entry_has_no_problem():
@@ -112,7 +112,7 @@ def test_every_problem_of_a_file_is_reported_at_once():
 
 
 def test_a_shared_field_that_differs_names_the_other_file_and_the_reference():
-    problems = practice_schema.compare_shared(
+    problems = schema.compare_shared(
         {"ar": valid(), "en": valid(pillar="financial", title="Another title")},
         {"ar": "docs/ar/best-practices/x.md", "en": "docs/en/best-practices/x.md"},
         "ar",

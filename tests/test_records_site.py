@@ -6,11 +6,13 @@ from __future__ import annotations
 import json
 
 import pytest
-import timeline
-import un_documents
 from sitecheck import LANGUAGES, ROOT, build, content_pages, copy_project, resolve
 
+from ctsite.records import register as un_documents
+from ctsite.records import timeline
+
 HOME = {"ar": "", "en": "en/"}
+LOCALE = {"ar": "ar_EG", "en": "en_GB"}  # extra.site.date_locales
 CHAIRMANSHIP = "international/ctc-chairmanship-2016/index.html"
 DOCUMENTS = "documents/index.html"
 
@@ -36,7 +38,7 @@ def test_document_references_link_the_official_text_in_the_pages_language(site, 
         address, address_language = register.address(document, language)
         assert link["href"] == address
         assert link.get("hreflang") == (None if address_language == language else address_language)
-        assert link["title"] == register.description(document, language)
+        assert link["title"] == register.description(document, language, LOCALE[language])
         assert link["dir"] == "ltr"
     hrefs = {link["href"] for link in links}
     assert f"https://docs.un.org/{language}/S/2017/375" in hrefs
@@ -60,7 +62,7 @@ def test_the_documents_page_lists_every_document_by_date_with_the_pages_citing_i
     ]
     for entry, document in zip(entries, register.by_date(), strict=True):
         assert entry.select_one("time")["datetime"] == document.date.iso
-        assert entry.select_one("time").get_text() == document.date.written(language)
+        assert entry.select_one("time").get_text() == document.date.written(LOCALE[language])
         cited = entry.select(".un-documents__cited a")
         assert cited, f"{document.symbol} is in the register but no page cites it"
         for link in cited:
@@ -90,13 +92,14 @@ def test_the_chairmanship_timeline_is_an_ordered_list_of_dated_entries(site, reg
     for item, entry in zip(items, entries, strict=True):
         time = item.select_one("time")
         assert time["datetime"] == entry.date.iso
-        assert time.get_text() == entry.date.written(language)
+        assert time.get_text() == entry.date.written(LOCALE[language])
         shown = [a.get_text() for a in item.select(".timeline__documents a.un-document")]
         assert shown == [register.documents[symbol].shown for symbol in entry.documents]
     months = {"ar": "مايو", "en": "May"}[language]
     assert any(months in item.select_one("time").get_text() for item in items)
 
 
+@pytest.mark.slow  # builds a fixture copy of the project
 def test_an_unknown_symbol_fails_the_build_naming_file_line_and_nearest_symbols(tmp_path):
     project = copy_project(tmp_path / "project")
     page_file = project / "docs" / "en" / "privacy.md"

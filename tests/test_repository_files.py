@@ -11,7 +11,9 @@ def test_the_workflow_tests_every_change_and_publishes_main_to_pages():
     test_steps = [step.get("run", "") for step in workflow["jobs"]["test"]["steps"]]
     assert "make test" in test_steps
     publish = workflow["jobs"]["publish"]
-    assert publish["needs"] == "test" and "refs/heads/main" in publish["if"]
+    assert publish["needs"] == ["test", "second-engine"] and "refs/heads/main" in publish["if"]
+    engine_steps = [step.get("run", "") for step in workflow["jobs"]["second-engine"]["steps"]]
+    assert "make second-engine" in engine_steps
     uses = [step.get("uses", "") for step in publish["steps"]]
     assert any(u.startswith("actions/deploy-pages@") for u in uses)
     build = next(step for step in publish["steps"] if step.get("name") == "Build")

@@ -6,10 +6,11 @@ from __future__ import annotations
 import json
 
 import pytest
-import text_analysis
 from browser import DESKTOP, PageLoad
 from sitecheck import content_pages
 from test_text_analysis import MUST_MATCH, MUST_NOT_MATCH
+
+from ctsite.search import analysis as text_analysis
 
 
 def open_page(chromium, served, path, **context_options):
@@ -21,8 +22,19 @@ def open_page(chromium, served, path, **context_options):
     return context, page, load
 
 
-def results(page) -> list[str]:
-    page.wait_for_function("document.querySelector('[data-site-search-status]').textContent !== ''")
+def results(page, query: str | None = None) -> list[str]:
+    """The result links, once shown; with `query`, once they are that query's (not an earlier
+    keystroke's)."""
+    if query is None:
+        page.wait_for_function(
+            "document.querySelector('[data-site-search-status]').textContent !== ''"
+        )
+    else:
+        page.wait_for_function(
+            "query => document.querySelector('[data-site-search-results]')"
+            ".getAttribute('data-query') === query",
+            arg=query,
+        )
     return [a.get_attribute("href") for a in page.query_selector_all(".site-search__link")]
 
 
@@ -106,7 +118,7 @@ def test_search_is_usable_by_keyboard(chromium, served):
     context, page, _ = open_page(chromium, served, "en/")
     page.focus("#site-search-input")
     page.keyboard.type("Security Council")
-    results(page)
+    results(page, "Security Council")
     page.keyboard.press("ArrowDown")
     first = page.evaluate("document.activeElement.classList.contains('site-search__link')")
     page.keyboard.press("ArrowDown")

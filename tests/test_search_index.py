@@ -1,12 +1,12 @@
-"""Unit tests of the search index format (hooks/search_index.py)."""
+"""Unit tests of the search index format (ctsite/search/index.py)."""
 
 from __future__ import annotations
 
 import json
 
-import search_index
-import text_analysis
-from search_index import Document
+from ctsite.search import analysis as text_analysis
+from ctsite.search import index as search_index
+from ctsite.search.index import Document
 
 
 def test_text_of_a_page_leaves_out_title_permalinks_footnote_marks_and_scripts():

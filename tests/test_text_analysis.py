@@ -1,9 +1,10 @@
-"""Unit tests of the search analyser (hooks/text_analysis.py): which words find which."""
+"""Unit tests of the search analyser (ctsite/search/analysis.py): which words find which."""
 
 from __future__ import annotations
 
 import pytest
-import text_analysis
+
+from ctsite.search import analysis as text_analysis
 
 MUST_MATCH = [
     # (typed, in the text)

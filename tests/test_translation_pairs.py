@@ -1,8 +1,8 @@
-"""Unit tests of hooks/translation_pairs.py: which page is missing in which language."""
+"""Unit tests of ctsite/languages/pairs.py: which page is missing in which language."""
 
 from pathlib import Path
 
-import translation_pairs
+from ctsite.languages import pairs as translation_pairs
 
 
 def write(path: Path, text: str = "# t\n") -> None:

@@ -1,13 +1,15 @@
-"""Stale translations: unit tests of hooks/translation_status.py, the strict build that refuses
-a stale English page, and `make translations` (scripts/translations.py)."""
+"""Stale translations: unit tests of ctsite/languages/status.py, the strict build that refuses
+a stale translation, and `make translations` (ctsite/tools/translations.py)."""
 
 from __future__ import annotations
 
 import subprocess
 import sys
 
-import translation_status
+import pytest
 from sitecheck import ROOT, build, copy_project
+
+from ctsite.languages import status
 
 
 def write(path, text):
@@ -21,24 +23,36 @@ def test_statuses_are_current_stale_unrecorded_or_missing(tmp_path):
         write(docs / "ar" / page, f"# {page}\n")
         write(docs / "en" / page, f"# {page}\n")
     write(docs / "ar" / "d.md", "# d\n")
+    write(docs / "fr" / "a.md", "# a.md\n")
     registry = {
-        "a.md": translation_status.version("# a.md\n"),
-        "b.md": translation_status.version("# an older b\n"),
+        "en": {"a.md": status.version("# a.md\n"), "b.md": status.version("# an older b\n")},
+        "fr": {"a.md": status.version("# an older a\n")},
     }
-    states = {s.page: s.state for s in translation_status.statuses(docs, registry)}
-    assert states == {"a.md": "current", "b.md": "stale", "c.md": "unrecorded", "d.md": "missing"}
+    states = {
+        (s.language, s.page): s.state for s in status.statuses(docs, registry, "ar", ["en", "fr"])
+    }
+    assert states == {
+        ("en", "a.md"): "current",
+        ("en", "b.md"): "stale",
+        ("en", "c.md"): "unrecorded",
+        ("en", "d.md"): "missing",
+        ("fr", "a.md"): "stale",
+        ("fr", "b.md"): "missing",
+        ("fr", "c.md"): "missing",
+        ("fr", "d.md"): "missing",
+    }
 
 
 def test_line_endings_do_not_make_a_page_stale():
-    assert translation_status.version("a\r\nb\r\n") == translation_status.version("a\nb\n")
+    assert status.version("a\r\nb\r\n") == status.version("a\nb\n")
 
 
 def test_the_stale_message_names_both_files_and_the_fix():
-    pair = translation_status.PairStatus(
-        "unit/index.md", "stale", "0123456789abcdef", "fedcba9876543210"
+    pair = status.PairStatus(
+        "unit/index.md", "ar", "en", "stale", "0123456789abcdef", "fedcba9876543210"
     )
     assert pair.message() == (
-        "docs/en/unit/index.md: stale translation: expected the English of version "
+        "docs/en/unit/index.md: stale translation: expected the translation of version "
         "0123456789abcdef of docs/ar/unit/index.md, found that docs/ar/unit/index.md is now "
         "version fedcba9876543210; update docs/en/unit/index.md to match docs/ar/unit/index.md, "
         "then run `make translations PAGE=unit/index.md` to record it"
@@ -46,11 +60,12 @@ def test_the_stale_message_names_both_files_and_the_fix():
 
 
 def test_every_page_of_the_site_is_recorded_as_current():
-    registry = translation_status.read_registry(ROOT / translation_status.REGISTRY)
-    rows = translation_status.statuses(ROOT / "docs", registry)
+    registry = status.read_registry(ROOT / "data" / "translations.yml")
+    rows = status.statuses(ROOT / "docs", registry, "ar", ["en"])
     assert [r.page for r in rows if r.state != "current"] == []
 
 
+@pytest.mark.slow  # builds a fixture copy of the project
 def test_changing_an_arabic_page_fails_the_build_until_recorded(tmp_path):
     project = copy_project(tmp_path / "project")
     arabic = project / "docs" / "ar" / "privacy.md"
@@ -58,14 +73,14 @@ def test_changing_an_arabic_page_fails_the_build_until_recorded(tmp_path):
     result = build(project, tmp_path / "site")
     output = result.stdout + result.stderr
     assert result.returncode != 0
-    assert "docs/en/privacy.md: stale translation: expected the English of version" in output
+    assert "docs/en/privacy.md: stale translation: expected the translation of version" in output
     assert "then run `make translations PAGE=privacy.md` to record it" in output
     assert "Traceback" not in output
 
-    script = [sys.executable, str(project / "scripts" / "translations.py")]
-    status = subprocess.run(script, capture_output=True, text=True)
-    assert status.returncode == 1
-    assert "stale       privacy.md" in status.stdout
+    script = [sys.executable, "-m", "ctsite.tools.translations", "--project", str(project)]
+    shown = subprocess.run(script, capture_output=True, text=True)
+    assert shown.returncode == 1
+    assert "stale       en  privacy.md" in shown.stdout
     recorded = subprocess.run([*script, "privacy.md"], capture_output=True, text=True)
     assert recorded.returncode == 0 and "recorded privacy.md" in recorded.stdout
     again = subprocess.run([*script, "privacy.md"], capture_output=True, text=True)
@@ -74,14 +89,16 @@ def test_changing_an_arabic_page_fails_the_build_until_recorded(tmp_path):
     assert build(project, tmp_path / "site2").returncode == 0
 
 
+@pytest.mark.slow  # builds a fixture copy of the project
 def test_recording_a_page_missing_in_one_language_is_refused(tmp_path):
     project = copy_project(tmp_path / "project")
     result = subprocess.run(
-        [sys.executable, str(project / "scripts" / "translations.py"), "nope.md"],
+        [sys.executable, "-m", "ctsite.tools.translations", "--project", str(project), "nope.md"],
         capture_output=True,
         text=True,
     )
     assert result.returncode == 2
-    assert "PAGE=nope.md: expected a page present as docs/ar/nope.md and docs/en/nope.md" in (
-        result.stderr
+    assert (
+        "PAGE=nope.md: expected the page in every language folder, found it missing as "
+        "docs/ar/nope.md, docs/en/nope.md" in result.stderr
     )

@@ -5,9 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import timeline
-import un_documents
 from sitecheck import ROOT
+
+from ctsite.records import register as un_documents
+from ctsite.records import timeline
 
 REGISTER = """
 address: https://docs.un.org/{language}/{symbol}
@@ -53,10 +54,11 @@ def test_the_address_is_the_official_document_in_the_pages_language(tmp_path):
 def test_a_document_without_a_title_in_a_language_is_described_by_kind_and_date(tmp_path):
     register = register_from(tmp_path)
     resolution = register.documents["S/RES/2354(2017)"]
-    assert register.description(resolution, "en") == "Resolution 2354 (2017)"
-    assert register.description(resolution, "ar") == "قرار مجلس الأمن، 24 مايو 2017"
+    assert register.description(resolution, "en", "en_GB") == "Resolution 2354 (2017)"
+    assert register.description(resolution, "ar", "ar_EG") == "قرار مجلس الأمن (24 مايو 2017)"
     release = register.documents["SC/13110"]
-    assert register.description(release, "en") == "UN press release, December 2017"
+    assert register.description(release, "en", "en_GB") == "UN press release (December 2017)"
+    assert register.description(release, "fr", "fr") == "UN press release (décembre 2017)"
     assert release.date.iso == "2017-12"
     assert resolution.shown == "S/RES/2354 (2017)"
 

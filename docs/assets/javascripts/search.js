@@ -1,8 +1,8 @@
 /*
  * The site's search (overrides/partials/site-search.html), in the page's language only.
  *
- * The index is written by hooks/search.py under <language home>/search/ (format in
- * hooks/search_index.py). Words are analysed with the rules table of hooks/text_analysis.py,
+ * The index is written by ctsite/search/feature.py under <language home>/search/ (format in
+ * ctsite/search/index.py). Words are analysed with the rules table of ctsite/search/analysis.py,
  * which the index's manifest carries; `analyser` below applies it step for step as the Python
  * module does (tests/test_search_browser.py checks both give the same stems).
  * Results show as you type; the last word matches while it is being typed; ?q=<query> on any
@@ -11,7 +11,7 @@
 (function () {
   "use strict";
 
-  /* ---- Analysis: the same steps as hooks/text_analysis.py ---------------------------------- */
+  /* ---- Analysis: the same steps as ctsite/search/analysis.py ------------------------------- */
   function analyser(rules) {
     var drop = {};
     Array.prototype.forEach.call(rules.drop, function (c) { drop[c] = true; });
@@ -209,8 +209,11 @@
     status.textContent = text;
   }
 
-  function render(outcome, texts) {
+  /* The results of `query` (the query is kept on the list, so a test or a script can tell the
+     results of the last keystroke from those of an earlier one). */
+  function render(outcome, texts, query) {
     list.textContent = "";
+    list.setAttribute("data-query", query);
     outcome.results.slice(0, SHOWN).forEach(function (id, position) {
       var record = texts[position];
       var item = document.createElement("li");
@@ -259,7 +262,7 @@
           return chunk[id % outcome.chunk];
         });
       })).then(function (texts) {
-        if (ticket === latest) render(outcome, texts);
+        if (ticket === latest) render(outcome, texts, query);
       });
     }).catch(function () {
       if (ticket === latest) {
@@ -321,3 +324,15 @@
     search(initial);
   }
 })();
+
+/*
+ * Material's navigation drawer is a checkbox (#__drawer). Material writes autocomplete="off" on
+ * it so that a browser restoring form state on "back" does not show the drawer open; that
+ * attribute is not allowed on a checkbox (ctsite/theme/material.py removes it), so the drawer is
+ * closed here whenever a page is shown, restored from the back-forward cache included.
+ */
+window.addEventListener("pageshow", function () {
+  "use strict";
+  var drawer = document.getElementById("__drawer");
+  if (drawer) drawer.checked = false;
+});

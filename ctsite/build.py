@@ -1,0 +1,189 @@
+"""The events MkDocs calls, handed to each concern's feature, with one context per build.
+
+`hooks/site.py` holds one `SiteBuild` and registers its methods as the hook's events. Like a
+MkDocs plugin keeping its state on itself (Material's blog plugin resets it in `on_config`), it
+keeps
+- `settings`: the `extra.site` block, validated once in `on_config`;
+- `run`: what every language's build of one `mkdocs build` shares (the validated catalogue
+  sources, git dates, the default language's 404 page, time spent per feature), made anew when
+  the default language's build starts: the i18n plugin builds every language in turn in one
+  process, and `mkdocs serve` rebuilds in the same process;
+- `context` and `features`: made anew at the start of each language's build.
+
+Order and priorities. The i18n plugin runs its `on_config`, `on_files`, `on_nav` and
+`on_post_build` at priority -100, and starts the next language's build from inside its
+`on_post_build`; it sets each page's alternates in its `on_page_context` (50). So:
+- `on_files` at -110: after the plugin has kept only this language's files, with their final
+  addresses (a generated or counted file at priority 0 would see both languages' files);
+- `on_page_context` and `on_template_context` at -50: after the plugin's (50);
+- `on_post_build` at 0: before the plugin's (-100) starts the next language.
+Within an event, features run in the order of `FEATURES`: the catalogue first, so that a build
+with a missing translation still reports every front matter problem.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+
+from ctsite import settings as site_settings
+from ctsite.catalogue.feature import CatalogueFeature
+from ctsite.context import BuildContext
+from ctsite.dates.feature import DatesFeature
+from ctsite.languages import interface_text
+from ctsite.languages.feature import LanguagesFeature
+from ctsite.languages.language import built_languages, join_list
+from ctsite.records.feature import RecordsFeature
+from ctsite.search.feature import SearchFeature
+from ctsite.theme.feature import ThemeFeature
+
+FEATURES = {
+    "catalogue": CatalogueFeature,
+    "languages": LanguagesFeature,
+    "records": RecordsFeature,
+    "search": SearchFeature,
+    "dates": DatesFeature,
+    "theme": ThemeFeature,
+}
+
+
+@dataclass
+class Run:
+    """What the builds of every language in one `mkdocs build` share."""
+
+    vocabularies: object = None
+    sources: object = None
+    git_dates: dict | None = None
+    default_404: str | None = None
+    timing: dict[str, float] = field(default_factory=dict)  # seconds per feature
+
+
+class SiteBuild:
+    """The site's events. Each `on_*` method hands its event to every feature that has it."""
+
+    def __init__(self) -> None:
+        self.settings: site_settings.SiteSettings | None = None
+        self.site_root: Path | None = None
+        self.run = Run()
+        self.context: BuildContext | None = None
+        self.features: dict[str, object] = {}
+
+    # -- the whole build -----------------------------------------------------------------------
+
+    def on_config(self, config):
+        """Validate `extra.site`; remember the site's root before the i18n plugin moves
+        `site_dir` to each language's folder."""
+        try:
+            self.settings = site_settings.load(
+                (config.extra or {}).get("site"), config.config_file_path
+            )
+        except site_settings.SettingsError as error:
+            raise PluginError(str(error)) from None
+        self.site_root = Path(config.site_dir)
+        return config
+
+    def on_pre_build(self, config) -> None:
+        """A new context and new features for this language's build, then their checks."""
+        i18n = config.plugins["i18n"]
+        languages = built_languages(i18n.config.languages)
+        current = next(lang for lang in languages if lang.code == i18n.current_language)
+        if current.default:
+            self.run = Run()
+        project = Path(config.config_file_path).parent
+        try:
+            texts = interface_text.load(
+                Path(self.settings.interface_text),
+                [language.code for language in languages],
+                shown_as=Path(self.settings.interface_text).relative_to(project).as_posix(),
+            )
+        except interface_text.InterfaceTextError as error:
+            raise PluginError(str(error)) from None
+        site_url = config.site_url or ""
+        self.context = BuildContext(
+            project=project,
+            docs_dir=Path(config.docs_dir),
+            site_dir=self.site_root,
+            site_url=site_url if site_url.endswith("/") else site_url + "/",
+            settings=self.settings,
+            languages=languages,
+            language=current,
+            ui=texts[current.code],
+            templates=self.on_env(config.theme.get_env(), config, None),
+        )
+        self.features = {name: make(self.context, self.run) for name, make in FEATURES.items()}
+        self._each("on_pre_build", config)
+
+    # -- events handed to the features ---------------------------------------------------------
+
+    def _handlers(self, event: str):
+        """(feature name, handler) of every feature that has the event, in order."""
+        for name, feature in self.features.items():
+            handler = getattr(feature, event, None)
+            if handler is not None:
+                yield name, handler
+
+    def _timed(self, name: str, handler, *args):
+        """Call a feature's handler, counting its time in `run.timing` (the benchmarks read
+        it)."""
+        start = time.perf_counter()
+        try:
+            return handler(*args)
+        finally:
+            self.run.timing[name] = self.run.timing.get(name, 0.0) + time.perf_counter() - start
+
+    def _each(self, event: str, *args) -> None:
+        for name, handler in self._handlers(event):
+            self._timed(name, handler, *args)
+
+    def _chain(self, event: str, value, *args):
+        """Hand `value` through every feature's handler in turn (an event that returns it)."""
+        for name, handler in self._handlers(event):
+            result = self._timed(name, handler, value, *args)
+            if result is not None:
+                value = result
+        return value
+
+    @event_priority(-110)  # after the i18n plugin's on_files (-100): see the module's docstring
+    def on_files(self, files, config):
+        return self._chain("on_files", files, config)
+
+    def on_env(self, env, config, files):
+        """The theme's templates get the `language_list` filter."""
+        env.filters["language_list"] = join_list
+        return env
+
+    def on_page_read_source(self, page, config):
+        """The first feature's own source of a page, if any (MkDocs reads the file otherwise)."""
+        for name, handler in self._handlers("on_page_read_source"):
+            source = self._timed(name, handler, page, config)
+            if source is not None:
+                return source
+        return None
+
+    def on_page_markdown(self, markdown, page, config, files):
+        return self._chain("on_page_markdown", markdown, page, config, files)
+
+    def on_page_content(self, html, page, config, files):
+        return self._chain("on_page_content", html, page, config, files)
+
+    @event_priority(-50)  # after the i18n plugin's page context (50)
+    def on_page_context(self, context, page, config, nav):
+        return self._chain("on_page_context", context, page, config, nav)
+
+    @event_priority(-50)  # after the i18n plugin's (50)
+    def on_template_context(self, context, template_name, config):
+        return self._chain("on_template_context", context, template_name, config)
+
+    def on_post_page(self, output, page, config):
+        return self._chain("on_post_page", output, page, config)
+
+    def on_post_template(self, output, template_name, config):
+        return self._chain("on_post_template", output, template_name, config)
+
+    @event_priority(0)  # before the i18n plugin's on_post_build (-100) starts the next language
+    def on_post_build(self, config) -> None:
+        self._each("on_post_build", config)

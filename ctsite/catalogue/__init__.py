@@ -1,0 +1,1 @@
+"""The catalogue of practices and offers: front matter, schema, vocabularies, model, exports."""

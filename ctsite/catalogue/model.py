@@ -1,0 +1,269 @@
+"""The catalogue of Egyptian practices and capacity-building offers, per language.
+
+Plain logic, no MkDocs import. Reads `docs/<language>/best-practices/<id>.md` front matter,
+validates it (`ctsite.catalogue.schema`), and builds what the templates and exports need:
+practices with labels in the page's language, grouped by pillar, with filter facets and counts.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from urllib.parse import urljoin
+
+from ctsite.catalogue import frontmatter, schema
+from ctsite.catalogue.schema import Problem
+from ctsite.catalogue.vocabularies import Term, Vocabularies
+
+# The catalogue's folder in each language, unless `extra.site.catalogue.section` says otherwise.
+SECTION = "best-practices"
+# Filter name (the URL parameter) -> (front matter field, vocabulary).
+FACETS = {
+    "pillar": ("pillar", "pillars"),
+    "institution": ("institution", "institutions"),
+    "kind": ("kind", "kinds"),
+    "audience": ("audiences", "audiences"),
+    "format": ("formats", "formats"),
+    "open-to": ("open_to", "open_to"),
+}
+
+
+@dataclass(frozen=True)
+class Source:
+    title: str
+    url: str
+
+
+@dataclass(frozen=True)
+class Practice:
+    """One entry in one language, with labels in that language."""
+
+    id: str
+    language: str
+    title: str
+    summary: str
+    pillar: Term
+    institution: Term
+    kind: Term
+    audiences: tuple[Term, ...]
+    formats: tuple[Term, ...]
+    open_to: tuple[Term, ...]  # who may ask for an offering
+    since: int | None
+    sources: tuple[Source, ...]
+    path: str  # site-relative URL: "best-practices/x/", "en/best-practices/x/"
+    url: str  # absolute
+    translations: dict[str, str] = field(default_factory=dict)  # language -> absolute URL
+
+    @property
+    def is_offering(self) -> bool:
+        return self.kind.key == "offering"
+
+    def keys(self, facet: str) -> tuple[str, ...]:
+        """The practice's keys for a filter (one for pillar, several for audience)."""
+        value = getattr(self, FACETS[facet][0])
+        return tuple(term.key for term in value) if isinstance(value, tuple) else (value.key,)
+
+
+@dataclass(frozen=True)
+class Group:
+    pillar: Term
+    practices: tuple[Practice, ...]
+
+
+@dataclass(frozen=True)
+class Facet:
+    """A filter: its URL parameter and the terms it offers, with how many entries have each."""
+
+    name: str
+    options: tuple[tuple[Term, int], ...]
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    language: str
+    practices: tuple[Practice, ...]
+    groups: tuple[Group, ...]
+    facets: tuple[Facet, ...]
+
+    @cached_property
+    def by_id(self) -> dict[str, Practice]:
+        """The practices by id."""
+        return {p.id: p for p in self.practices}
+
+
+@dataclass(frozen=True)
+class Sources:
+    """The valid front matter of every practice, {id: {language: values}}, all problems, and
+    every practice file as read, {absolute path: FrontMatter}, so that nothing parses it twice."""
+
+    values: dict[str, dict[str, dict]]
+    problems: list[Problem]
+    files: dict[str, frontmatter.FrontMatter] = field(default_factory=dict)
+
+
+def practice_files(docs_dir: Path, language: str, section: str = SECTION) -> dict[str, Path]:
+    """{id: file} of one language's practice pages (every .md of the section but index.md)."""
+    folder = docs_dir / language / section
+    if not folder.is_dir():
+        return {}
+    return {path.stem: path for path in sorted(folder.glob("*.md")) if path.name != "index.md"}
+
+
+def read_sources(
+    docs_dir: Path,
+    languages: list[str],
+    default: str,
+    vocabularies: Vocabularies,
+    prefix: str = "docs",
+    section: str = SECTION,
+) -> Sources:
+    """Read and validate every practice in every language.
+
+    A practice is kept only when its files in every language are valid and agree on the shared
+    fields; a missing language file is reported by the translation check (ctsite.languages.pairs).
+    """
+    problems: list[Problem] = []
+    valid: dict[str, dict[str, dict]] = {}
+    read_files: dict[str, frontmatter.FrontMatter] = {}
+    files = {language: practice_files(docs_dir, language, section) for language in languages}
+    ids = sorted(set().union(*(set(by_id) for by_id in files.values())))
+    for practice_id in ids:
+        values: dict[str, dict] = {}
+        shown: dict[str, str] = {}
+        ok = True
+        for language in languages:
+            path = files[language].get(practice_id)
+            if path is None:
+                ok = False
+                continue
+            shown[language] = f"{prefix}/{language}/{section}/{path.name}"
+            parsed = frontmatter.read(path.read_text(encoding="utf-8"))
+            read_files[os.path.normpath(path)] = parsed
+            if parsed.values is None:
+                problems.append(Problem(shown[language], None, *_split(parsed.error)))
+                ok = False
+                continue
+            found = schema.validate(parsed.values, shown[language], path.stem, vocabularies)
+            problems += found
+            ok = ok and not found
+            values[language] = parsed.values
+        if ok:
+            mismatches = schema.compare_shared(values, shown, default)
+            problems += mismatches
+            if not mismatches:
+                valid[practice_id] = values
+    return Sources(valid, problems, read_files)
+
+
+def _split(error: str) -> tuple[str, str]:
+    """("expected ...", "found ...") parts of a front matter error."""
+    expected, _, found = error.partition(", found ")
+    return expected.removeprefix("expected "), found
+
+
+def build(
+    sources: Sources,
+    language: str,
+    homes: dict[str, str],
+    site_url: str,
+    vocabularies: Vocabularies,
+    section: str = SECTION,
+) -> Catalogue:
+    """The catalogue in one language.
+
+    Args:
+        sources: the validated front matter of every practice.
+        language: the catalogue's language.
+        homes: {language: site-relative home}, e.g. {"ar": "", "en": "en/"}.
+        site_url: the site's absolute URL.
+        vocabularies: for labels.
+    """
+    base = site_url if site_url.endswith("/") else site_url + "/"
+    practices = []
+    for practice_id, by_language in sources.values.items():
+        values = by_language[language]
+        paths = {lang: f"{home}{section}/{practice_id}/" for lang, home in homes.items()}
+        practices.append(
+            Practice(
+                id=practice_id,
+                language=language,
+                title=values["title"].strip(),
+                summary=values["summary"].strip(),
+                pillar=vocabularies.term("pillars", values["pillar"], language),
+                institution=vocabularies.term("institutions", values["institution"], language),
+                kind=vocabularies.term("kinds", values["kind"], language),
+                audiences=tuple(
+                    vocabularies.term("audiences", key, language)
+                    for key in values.get("audiences") or []
+                ),
+                formats=tuple(
+                    vocabularies.term("formats", key, language)
+                    for key in values.get("formats") or []
+                ),
+                open_to=tuple(
+                    vocabularies.term("open_to", key, language)
+                    for key in values.get("open_to") or []
+                ),
+                since=values.get("since"),
+                sources=tuple(
+                    Source(source["title"].strip(), source["url"]) for source in values["sources"]
+                ),
+                path=paths[language],
+                url=urljoin(base, paths[language]),
+                translations={
+                    lang: urljoin(base, path) for lang, path in paths.items() if lang != language
+                },
+            )
+        )
+    pillar_order = {key: index for index, key in enumerate(vocabularies.keys("pillars"))}
+    practices.sort(key=lambda p: (pillar_order[p.pillar.key], p.title.casefold(), p.id))
+    groups = tuple(
+        Group(
+            vocabularies.term("pillars", key, language),
+            tuple(p for p in practices if p.pillar.key == key),
+        )
+        for key in vocabularies.keys("pillars")
+        if any(p.pillar.key == key for p in practices)
+    )
+    facets = tuple(
+        Facet(
+            name,
+            tuple(
+                (vocabularies.term(vocabulary, key, language), count)
+                for key in vocabularies.keys(vocabulary)
+                if (count := sum(key in p.keys(name) for p in practices))
+            ),
+        )
+        for name, (_, vocabulary) in FACETS.items()
+    )
+    return Catalogue(language, tuple(practices), groups, facets)
+
+
+def json_ld(practice: Practice) -> dict:
+    """A schema.org description of a practice page (a Service for an offer, an Article else)."""
+    provider = {"@type": "GovernmentOrganization", "name": practice.institution.label}
+    if practice.institution.url:
+        provider["url"] = practice.institution.url
+    common = {
+        "@context": "https://schema.org",
+        "name": practice.title,
+        "description": practice.summary,
+        "url": practice.url,
+        "inLanguage": practice.language,
+        "about": practice.pillar.label,
+        "citation": [source.url for source in practice.sources],
+    }
+    if practice.is_offering:
+        return {
+            **common,
+            "@type": "Service",
+            "provider": provider,
+            "serviceType": [term.label for term in practice.formats],
+            "audience": [
+                {"@type": "Audience", "audienceType": term.label} for term in practice.audiences
+            ],
+            "areaServed": [term.label for term in practice.open_to],
+        }
+    return {**common, "@type": "Article", "headline": practice.title, "publisher": provider}

@@ -1,0 +1,412 @@
+"""The front matter of a catalogue entry, declared once, and its validation.
+
+Plain logic, no MkDocs import. `FIELDS` is the one place that knows the fields: each is declared
+with keywords (its type, when it is required, whether it is the same in every language, what to
+write), each type is one validator class, and a condition such as "formats are required for an
+offering" is declared with its field. The build validates with it, the scaffold
+(`ctsite.tools.new_practice`) writes new files from it, the tests use it. Every message names
+the file, the field, what was expected and what was found; every problem of a file is reported.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from dataclasses import field as dataclass_field
+from datetime import date
+
+from ctsite.catalogue.vocabularies import Vocabularies
+
+ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+SUMMARY_MAX = 300
+TITLE_MAX = 150
+FIRST_YEAR = 1900
+
+# (field path, expected, found): one problem of one value.
+Finding = tuple[str, str, str]
+
+
+def describe(value: object) -> str:
+    """How a found value is shown in a message."""
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return f"{str(value).lower()} (yes/no)"
+    if isinstance(value, str):
+        shown = value if len(value) <= 60 else value[:57] + "..."
+        return f"'{shown}'"
+    if isinstance(value, (int, float)):
+        return str(value)
+    if isinstance(value, list):
+        return f"a list of {len(value)}"
+    if isinstance(value, dict):
+        return "field: value pairs"
+    return f"{type(value).__name__} {value!r}"
+
+
+# --- Types: one validator each ----------------------------------------------------------------
+
+
+class FieldType:
+    """What a field's value must be. `check` returns every problem of a value (none when valid);
+    `expected` says in words what is expected; `blank` is what the scaffold writes."""
+
+    blank = ""
+    vocabulary: str | None = None
+
+    def expected(self, vocabularies: Vocabularies, stem: str) -> str:
+        raise NotImplementedError
+
+    def check(
+        self, name: str, value: object, vocabularies: Vocabularies, stem: str
+    ) -> list[Finding]:
+        raise NotImplementedError
+
+
+class Id(FieldType):
+    """The file's own name: lower-case letters, digits and hyphens."""
+
+    def expected(self, vocabularies, stem):
+        return f"'{stem}' (the file's name: lower-case letters, digits and hyphens)"
+
+    def check(self, name, value, vocabularies, stem):
+        if isinstance(value, str) and ID_PATTERN.match(value) and value == stem:
+            return []
+        return [(name, self.expected(vocabularies, stem), describe(value))]
+
+
+@dataclass(frozen=True)
+class Text(FieldType):
+    """Text, not empty, at most `max_length` characters."""
+
+    max_length: int | None = None
+
+    def expected(self, vocabularies, stem):
+        return f"text of at most {self.max_length} characters" if self.max_length else "text"
+
+    def check(self, name, value, vocabularies, stem):
+        if not isinstance(value, str) or not value.strip():
+            return [(name, "text", describe(value))]
+        if self.max_length and len(value) > self.max_length:
+            expected = f"text of at most {self.max_length} characters"
+            return [(name, expected, f"{len(value)} characters")]
+        return []
+
+
+@dataclass(frozen=True)
+class Key(FieldType):
+    """One key of a vocabulary."""
+
+    vocabulary: str
+
+    def expected(self, vocabularies, stem):
+        return "one of " + ", ".join(vocabularies.keys(self.vocabulary))
+
+    def check(self, name, value, vocabularies, stem):
+        if isinstance(value, str) and value in vocabularies.keys(self.vocabulary):
+            return []
+        return [(name, self.expected(vocabularies, stem), describe(value))]
+
+
+@dataclass(frozen=True)
+class Keys(FieldType):
+    """A list of keys of a vocabulary, each once."""
+
+    vocabulary: str
+    blank = "[]"
+
+    def expected(self, vocabularies, stem):
+        return "a list of keys among " + ", ".join(vocabularies.keys(self.vocabulary))
+
+    def check(self, name, value, vocabularies, stem):
+        keys = vocabularies.keys(self.vocabulary)
+        if not isinstance(value, list):
+            return [(name, self.expected(vocabularies, stem), describe(value))]
+        unknown = [item for item in value if not isinstance(item, str) or item not in keys]
+        if unknown:
+            found = ", ".join(describe(item) for item in unknown)
+            return [(name, f"keys among {', '.join(keys)}", found)]
+        if len(set(value)) != len(value):
+            return [(name, "each key once", "a key repeated")]
+        return []
+
+
+class Year(FieldType):
+    """A year from FIRST_YEAR to this year."""
+
+    def expected(self, vocabularies, stem):
+        return f"a year between {FIRST_YEAR} and {date.today().year}, such as 2015"
+
+    def check(self, name, value, vocabularies, stem):
+        if isinstance(value, int) and not isinstance(value, bool):
+            if FIRST_YEAR <= value <= date.today().year:
+                return []
+        return [(name, self.expected(vocabularies, stem), describe(value))]
+
+
+class Sources(FieldType):
+    """At least one public source: a title and an https address."""
+
+    def expected(self, vocabularies, stem):
+        return "a list of at least one {title, url}"
+
+    def check(self, name, value, vocabularies, stem):
+        if not isinstance(value, list) or not value:
+            return [(name, self.expected(vocabularies, stem), describe(value))]
+        problems = []
+        for number, source in enumerate(value, start=1):
+            path = f"{name}[{number}]"
+            if not isinstance(source, dict):
+                problems.append((path, "title: and url: lines", describe(source)))
+                continue
+            unknown = sorted(set(source) - {"title", "url"})
+            if unknown:
+                problems.append((path, "only title and url", ", ".join(map(str, unknown))))
+            title = source.get("title")
+            if not isinstance(title, str) or not title.strip():
+                problems.append((f"{path}.title", "text", describe(title)))
+            url = source.get("url")
+            if not isinstance(url, str) or not re.match(r"^https?://[^\s/]+\.[^\s]+$", url):
+                problems.append((f"{path}.url", "an address starting with https://", describe(url)))
+        return problems
+
+
+# --- Conditions -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class When:
+    """A condition on another field: `When("kind", "offering")`."""
+
+    field: str
+    value: str
+
+    def holds(self, values: dict) -> bool:
+        return values.get(self.field) == self.value
+
+    def __str__(self) -> str:
+        return f"when {self.field} is '{self.value}'"
+
+
+# --- The fields -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Field:
+    """One front matter field.
+
+    name: its key; type: what its value must be; required: always (True), never (False) or under
+    a condition (`When(...)`); shared: the same value in every language; help: what to write, per
+    language (the scaffold's comments).
+    """
+
+    name: str
+    type: FieldType
+    help: dict[str, str] = dataclass_field(default_factory=dict)
+    required: bool | When = False
+    shared: bool = False
+
+    @property
+    def vocabulary(self) -> str | None:
+        return self.type.vocabulary
+
+    def is_required(self, values: dict) -> bool:
+        return self.required.holds(values) if isinstance(self.required, When) else self.required
+
+
+FIELDS: tuple[Field, ...] = (
+    Field(
+        name="id",
+        type=Id(),
+        required=True,
+        shared=True,
+        help={
+            "ar": "معرّف الممارسة بحروف لاتينية صغيرة وشرطات، مطابق لاسم الملف",
+            "en": "the practice's id: lower-case letters, digits and hyphens, "
+            "equal to the file name",
+        },
+    ),
+    Field(
+        name="title",
+        type=Text(max_length=TITLE_MAX),
+        required=True,
+        help={
+            "ar": "عنوان الممارسة بلغة هذا الملف",
+            "en": "the practice's title in this file's language",
+        },
+    ),
+    Field(
+        name="summary",
+        type=Text(max_length=SUMMARY_MAX),
+        required=True,
+        help={
+            "ar": f"ملخص من جملة أو جملتين، {SUMMARY_MAX} حرف على الأكثر",
+            "en": f"a summary of one or two sentences, at most {SUMMARY_MAX} characters",
+        },
+    ),
+    Field(
+        name="pillar",
+        type=Key("pillars"),
+        required=True,
+        shared=True,
+        help={
+            "ar": "المحور: مفتاح واحد من data/pillars.yml",
+            "en": "the pillar: one key of data/pillars.yml",
+        },
+    ),
+    Field(
+        name="institution",
+        type=Key("institutions"),
+        required=True,
+        shared=True,
+        help={
+            "ar": "المؤسسة: مفتاح واحد من data/institutions.yml",
+            "en": "the institution: one key of data/institutions.yml",
+        },
+    ),
+    Field(
+        name="kind",
+        type=Key("kinds"),
+        required=True,
+        shared=True,
+        help={
+            "ar": "practice (ممارسة مصرية) أو offering (عرض لبناء القدرات متاح للشركاء)",
+            "en": "practice (what Egypt does) or offering (capacity building open to partners)",
+        },
+    ),
+    Field(
+        name="audiences",
+        type=Keys("audiences"),
+        shared=True,
+        help={
+            "ar": "اختياري: قائمة مفاتيح من data/audiences.yml",
+            "en": "optional: a list of keys of data/audiences.yml",
+        },
+    ),
+    Field(
+        name="formats",
+        type=Keys("formats"),
+        required=When("kind", "offering"),
+        shared=True,
+        help={
+            "ar": "مطلوب للعروض (offering): قائمة مفاتيح من data/formats.yml",
+            "en": "required for an offering: a list of keys of data/formats.yml",
+        },
+    ),
+    Field(
+        name="open_to",
+        type=Keys("open_to"),
+        required=When("kind", "offering"),
+        shared=True,
+        help={
+            "ar": "مطلوب للعروض (offering): من يحق له الطلب، قائمة مفاتيح من data/open-to.yml",
+            "en": "required for an offering: who may ask, a list of keys of data/open-to.yml",
+        },
+    ),
+    Field(
+        name="since",
+        type=Year(),
+        shared=True,
+        help={
+            "ar": "اختياري: سنة البدء، مثل 2015",
+            "en": "optional: the year it started, such as 2015",
+        },
+    ),
+    Field(
+        name="sources",
+        type=Sources(),
+        required=True,
+        help={
+            "ar": "مصدر عام واحد على الأقل: عنوان (title) ورابط (url) يبدأ بـ https://",
+            "en": "at least one public source: a title and a url starting with https://",
+        },
+    ),
+)
+FIELDS_BY_NAME = {field.name: field for field in FIELDS}
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong in one file."""
+
+    file: str
+    field: str | None  # None for the file as a whole
+    expected: str
+    found: str
+
+    def message(self) -> str:
+        where = f"field '{self.field}'" if self.field else "front matter"
+        return f"{self.file}: {where}: expected {self.expected}, found {self.found}"
+
+
+def expectation(field: Field, vocabularies: Vocabularies, stem: str = "<file name>") -> str:
+    """What a field expects, in words, for messages and the scaffold."""
+    return field.type.expected(vocabularies, stem)
+
+
+def _empty(value: object) -> bool:
+    return value is None or value == [] or value == ""
+
+
+def validate(values: dict, file: str, stem: str, vocabularies: Vocabularies) -> list[Problem]:
+    """Every problem of one file's front matter, in field order.
+
+    Args:
+        values: the parsed front matter.
+        file: the file as editors know it (`docs/ar/best-practices/x.md`).
+        stem: the file's name without `.md`.
+        vocabularies: the controlled vocabularies.
+    Returns:
+        The problems; empty when the front matter is valid.
+    """
+    known = "one of the fields " + ", ".join(FIELDS_BY_NAME)
+    problems = [
+        Problem(file, str(name), known, "an unknown field")
+        for name in values
+        if name not in FIELDS_BY_NAME
+    ]
+    for field in FIELDS:
+        value = values.get(field.name)
+        if _empty(value):
+            if field.is_required(values):
+                expected = expectation(field, vocabularies, stem)
+                if isinstance(field.required, When):
+                    expected += f" {field.required}"
+                problems.append(
+                    Problem(file, field.name, expected, "nothing (the field is empty or missing)")
+                )
+            continue
+        problems += [
+            Problem(file, *finding)
+            for finding in field.type.check(field.name, value, vocabularies, stem)
+        ]
+    return problems
+
+
+def compare_shared(values: dict[str, dict], files: dict[str, str], default: str) -> list[Problem]:
+    """Fields that must be equal in every language but are not.
+
+    Args:
+        values: {language: front matter} of one practice.
+        files: {language: file} for messages.
+        default: the language whose values are the reference (the source of truth).
+    Returns:
+        One problem per differing field, on the other language's file.
+    """
+    problems = []
+    reference = values[default]
+    for language, other in values.items():
+        if language == default:
+            continue
+        for field in FIELDS:
+            if field.shared and other.get(field.name) != reference.get(field.name):
+                problems.append(
+                    Problem(
+                        files[language],
+                        field.name,
+                        f"{describe(reference.get(field.name))} as in {files[default]} "
+                        "(this field is the same in every language)",
+                        describe(other.get(field.name)),
+                    )
+                )
+    return problems

@@ -1,0 +1,74 @@
+"""What one language's build knows: made once at the start of each language's build.
+
+The i18n plugin builds every language in turn in one process (and `mkdocs serve` rebuilds in the
+same process), so nothing of one build may leak into the next: each build gets a new
+`BuildContext`, and each feature a new instance holding what one of its events computes for
+another (see `ctsite.build`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from ctsite.languages.language import Language
+from ctsite.settings import SiteSettings
+
+
+def docs_prefix(docs_dir: Path, project: Path) -> str:
+    """How the docs folder is named in messages to editors: relative to the project ("docs")."""
+    try:
+        return docs_dir.relative_to(project).as_posix()
+    except ValueError:
+        return docs_dir.as_posix()
+
+
+@dataclass(frozen=True)
+class BuildContext:
+    """One language's build."""
+
+    project: Path  # the folder of mkdocs.yml
+    docs_dir: Path
+    site_dir: Path  # the site's root (every language's home is below it)
+    site_url: str  # absolute, ending with "/"
+    settings: SiteSettings
+    languages: tuple[Language, ...]
+    language: Language  # the language being built
+    ui: dict[str, str]  # the interface text in this language
+    # The theme's templates, for HTML that goes into a page's Markdown (MkDocs makes its own
+    # environment only after every page's Markdown is converted).
+    templates: object = None
+
+    @property
+    def codes(self) -> list[str]:
+        return [language.code for language in self.languages]
+
+    @property
+    def default(self) -> Language:
+        return next(language for language in self.languages if language.default)
+
+    @property
+    def is_default_build(self) -> bool:
+        return self.language.default
+
+    @property
+    def home_dir(self) -> Path:
+        """This language's folder in the built site."""
+        return self.site_dir / self.language.home
+
+    @property
+    def docs_prefix(self) -> str:
+        return docs_prefix(self.docs_dir, self.project)
+
+    @property
+    def date_locale(self) -> str:
+        """The Babel locale of this language's dates."""
+        return self.settings.date_locales.get(self.language.code, self.language.code)
+
+    def shown(self, src_uri: str) -> str:
+        """A page's source as editors know it: `docs/en/unit/index.md`."""
+        return f"{self.docs_prefix}/{src_uri}"
+
+    def homes(self) -> dict[str, str]:
+        """{code: site-relative home} of every language."""
+        return {language.code: language.home for language in self.languages}

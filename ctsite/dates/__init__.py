@@ -1,0 +1,1 @@
+"""Dates: when each page was last updated, written in its language."""

@@ -1,0 +1,1 @@
+"""The record: the UN documents register, `[[SYMBOL]]` references and the timeline."""

@@ -1,0 +1,173 @@
+"""Events of the record: the UN documents behind it, linked wherever a page cites them.
+
+- Every `[[SYMBOL]]` of a page becomes a link to the official document in the page's language;
+  an unknown symbol is a warning (fatal under `--strict`) with the file, the line and the
+  nearest known symbols.
+- Where a page has the line `<!-- timeline -->`, the chairmanship timeline is put.
+- Where the documents page has the line `<!-- un-documents -->`, every document is listed with
+  the pages of this language that cite it.
+
+The register and the timeline are read and checked by `register.py` and `timeline.py`; the HTML
+comes from `overrides/partials/un-document.html`, `timeline.html` and `un-documents.html`.
+"""
+
+from __future__ import annotations
+
+import logging
+import posixpath
+import re
+from pathlib import Path
+
+from markupsafe import Markup, escape
+from mkdocs.exceptions import PluginError
+
+from ctsite.records import register as registers
+from ctsite.records import timeline
+
+log = logging.getLogger("mkdocs.hooks.records")
+
+# A Markdown line that the build replaces with the list of documents.
+DOCUMENTS_MARKER = "<!-- un-documents -->"
+
+
+class RecordsFeature:
+    """One language's build: the register, the timeline, and which pages cite which document."""
+
+    def __init__(self, context, run):
+        self.context = context
+        self.register: registers.Register | None = None
+        self.timeline: tuple[timeline.Entry, ...] = ()
+        self.citations = registers.Citations()
+        self.titles: dict[str, str] = {}
+        self.links: dict[str, Markup] = {}
+
+    def on_pre_build(self, config) -> None:
+        """Read the register and the timeline."""
+        settings = self.context.settings.records
+        try:
+            self.register = registers.load(Path(settings.register), self.context.codes)
+            if settings.timeline:
+                self.timeline = timeline.load(
+                    Path(settings.timeline), self.context.codes, self.register
+                )
+        except (registers.RegisterError, timeline.TimelineError) as error:
+            raise PluginError(str(error)) from None
+
+    def on_files(self, files, config):
+        """Find which pages cite which documents; report every unknown symbol with its line."""
+        for file in files.documentation_pages():
+            text = file.content_string
+            self.titles[file.src_uri] = _title(text, file.src_uri)
+            for reference in registers.references(text):
+                if reference.symbol in self.register.documents:
+                    self.citations.add(reference.symbol, file.src_uri)
+                else:
+                    log.warning(
+                        registers.unknown_reference_message(
+                            self.context.shown(file.src_uri), reference, self.register
+                        )
+                    )
+        return files
+
+    def on_page_markdown(self, markdown, page, config, files) -> str:
+        """The timeline and the documents list where their lines are; links for `[[SYMBOL]]`."""
+        if timeline.MARKER in markdown:
+            if not self.timeline:
+                log.warning(
+                    f"{self.context.shown(page.file.src_uri)}: {timeline.MARKER}: expected "
+                    "entries in the timeline file (extra.site.records.timeline), found none"
+                )
+            markdown = markdown.replace(timeline.MARKER, self._timeline_html(), 1)
+        if DOCUMENTS_MARKER in markdown:
+            markdown = markdown.replace(DOCUMENTS_MARKER, self._documents_html(page, files), 1)
+        return registers.replace_references(markdown, self._link)
+
+    def _render(self, template: str, **context) -> str:
+        """A template of the theme, given the page's language and its date locale."""
+        return self.context.templates.get_template(template).render(
+            language=self.context.language.code, locale=self.context.date_locale, **context
+        )
+
+    def _link(self, symbol: str) -> Markup | None:
+        """A document's link, rendered once per build; None for an unknown symbol."""
+        if symbol not in self.links:
+            document = self.register.documents.get(symbol)
+            if document is None:
+                return None
+            language = self.context.language.code
+            address, address_language = self.register.address(document, language)
+            description = self.register.description(document, language, self.context.date_locale)
+            self.links[symbol] = Markup(
+                self._render(
+                    "partials/un-document.html",
+                    document=document,
+                    address=address,
+                    address_language=address_language,
+                    description=description,
+                ).strip()
+            )
+        return self.links[symbol]
+
+    def _timeline_html(self) -> str:
+        language = self.context.language.code
+        texts = [
+            Markup(registers.replace_references(str(escape(entry.texts[language])), self._link))
+            for entry in self.timeline
+        ]
+        documents = [[self._link(symbol) for symbol in entry.documents] for entry in self.timeline]
+        html = self._render(
+            "partials/timeline.html", entries=self.timeline, texts=texts, documents=documents
+        )
+        return _one_block(html)
+
+    def _documents_html(self, page, files) -> str:
+        language = self.context.language.code
+        rows = []
+        for document in self.register.by_date():
+            cited = []
+            for src_uri in self.citations.pages.get(document.symbol, []):
+                file = files.get_file_from_path(src_uri)
+                if file is None or file is page.file:
+                    continue
+                url = file.url_relative_to(page.file)
+                cited.append({"url": url, "title": self.titles[src_uri]})
+            rows.append(
+                {
+                    "document": document,
+                    "anchor": _anchor(document.symbol),
+                    "link": self._link(document.symbol),
+                    # The date is shown beside it: a document without a title in this language
+                    # is described by its kind only.
+                    "description": document.titles.get(language)
+                    or self.register.kind_label(document, language),
+                    "in_other_language": self.register.address(document, language)[1] != language,
+                    "pages": cited,
+                }
+            )
+        return _one_block(self._render("partials/un-documents.html", rows=rows, ui=self.context.ui))
+
+
+def _anchor(symbol: str) -> str:
+    """A document's anchor on the documents page: `doc-s-res-2354-2017`."""
+    return "doc-" + re.sub(r"[^a-z0-9]+", "-", symbol.lower()).strip("-")
+
+
+def _one_block(html: str) -> str:
+    """Rendered HTML as one raw HTML block of Markdown: no blank line inside it."""
+    lines = [line for line in html.splitlines() if line.strip()]
+    return "\n" + "\n".join(lines) + "\n"
+
+
+def _title(text: str, src_uri: str) -> str:
+    """A page's title as its navigation shows it: front matter `title`, else its first
+    level-one heading, else its file name."""
+    front = re.match(r"^---\s*\n(.*?)\n---\s*\n", text, re.S)
+    if front:
+        title = re.search(r"^title:\s*[\"']?(.*?)[\"']?\s*$", front.group(1), re.M)
+        if title:
+            return title.group(1)
+        text = text[front.end() :]
+    heading = re.search(r"^#\s+(.+?)\s*#*\s*$", text, re.M)
+    if heading:
+        return re.sub(r"\s*\{[^}]*\}\s*$", "", heading.group(1))
+    return posixpath.splitext(posixpath.basename(src_uri))[0]

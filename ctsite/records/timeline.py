@@ -1,0 +1,102 @@
+"""The chairmanship timeline: dated entries in every language, from `data/timeline.yml`.
+
+Plain logic, no MkDocs import. Each entry has a date (a day, or a month where the source gives
+no day), one short text per language and the symbols of the UN documents of that day, which
+must be in the register (`ctsite.records.register`). Every problem is reported at once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import yaml
+
+from ctsite.records.register import _DATE, DocumentDate, Register
+
+# A Markdown line that the build replaces with the timeline.
+MARKER = "<!-- timeline -->"
+
+
+class TimelineError(ValueError):
+    """The timeline cannot be used; the message lists every problem at once."""
+
+
+@dataclass(frozen=True)
+class Entry:
+    date: DocumentDate
+    texts: dict[str, str]  # language -> text (Markdown inline)
+    documents: tuple[str, ...]  # symbols of the register
+
+
+def load(path: Path, languages: list[str], register: Register) -> tuple[Entry, ...]:
+    """Read and check the timeline, in the file's order, which must be the dates' order; none
+    when the file does not exist.
+
+    Raises:
+        TimelineError: naming the file, the entry (by its number and date), the field, what was
+            expected and what was found, for every problem at once.
+    """
+    shown = f"data/{path.name}"
+    if not path.exists():
+        return ()
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
+        raise TimelineError(f"{shown}: cannot be read as YAML: {error}") from None
+    if not isinstance(data, list) or not data:
+        raise TimelineError(f"{shown}: expected a list of entries, found {type(data).__name__}")
+    problems: list[str] = []
+    entries: list[Entry] = []
+    for number, item in enumerate(data, start=1):
+        where = f"{shown}: entry {number}"
+        if not isinstance(item, dict):
+            problems.append(f"{where}: expected date, texts and documents, found {item!r}")
+            continue
+        raw = item.get("date")
+        text = raw.isoformat() if isinstance(raw, date) else str(raw)
+        where = f"{shown}: entry {number} ({text})"
+        match = _DATE.match(text)
+        day = None
+        if match:
+            try:
+                date(int(match[1]), int(match[2]), int(match[3] or 1))
+                day = DocumentDate(int(match[1]), int(match[2]), match[3] and int(match[3]))
+            except ValueError:
+                day = None
+        if day is None:
+            problems.append(f"{where}: date: expected YYYY-MM-DD or YYYY-MM, found {raw!r}")
+        texts = {}
+        for language in languages:
+            value = item.get(language)
+            if not isinstance(value, str) or not value.strip():
+                problems.append(f"{where}: {language}: expected the entry's text, found {value!r}")
+            elif "[^" in value:
+                problems.append(
+                    f"{where}: {language}: expected no footnote reference (cite the fact in the "
+                    f"page's text), found {value.strip()[:60]!r}"
+                )
+            else:
+                texts[language] = " ".join(value.split())
+        symbols = item.get("documents") or []
+        if not isinstance(symbols, list):
+            problems.append(f"{where}: documents: expected a list of symbols, found {symbols!r}")
+            symbols = []
+        for symbol in symbols:
+            if symbol not in register.documents:
+                nearest = ", ".join(register.nearest(str(symbol))) or "none"
+                problems.append(
+                    f"{where}: documents: expected a symbol of data/un-documents.yml, found "
+                    f"'{symbol}' (nearest known: {nearest})"
+                )
+        if day is not None:
+            if entries and day.sort_key < entries[-1].date.sort_key:
+                problems.append(
+                    f"{where}: date: expected a date on or after {entries[-1].date.iso} "
+                    "(entries in date order)"
+                )
+            entries.append(Entry(day, texts, tuple(str(s) for s in symbols)))
+    if problems:
+        raise TimelineError("\n".join(problems))
+    return tuple(entries)

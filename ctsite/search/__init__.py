@@ -1,0 +1,1 @@
+"""Search: one table of analysis rules, and one sharded index per language."""

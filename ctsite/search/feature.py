@@ -1,0 +1,42 @@
+"""Events of the search: one index per language, in that language's address space.
+
+Material's own search is not used: it writes one index for both languages and does no Arabic
+analysis (README, "Search"). Text analysis is `analysis.py`, the index format `index.py`.
+"""
+
+from __future__ import annotations
+
+import html
+import shutil
+
+from ctsite.search import index
+
+
+class SearchFeature:
+    """One language's build: the documents of this language, written as its index at the end."""
+
+    def __init__(self, context, run):
+        self.context = context
+        self.documents: list[index.Document] = []
+
+    def on_page_content(self, content, page, config, files) -> str:
+        """Collect the page's title and text."""
+        self.documents.append(
+            index.Document(
+                url=page.url,
+                title=html.unescape(str(page.title or "")),
+                text=index.text_of(content),
+            )
+        )
+        return content
+
+    def on_post_build(self, config) -> None:
+        """Write this language's index under `<language home>/search/`."""
+        folder = self.context.home_dir / "search"
+        if folder.exists():
+            shutil.rmtree(folder)
+        documents = sorted(self.documents, key=lambda document: document.url)
+        for name, text in index.build(documents, self.context.language.code).items():
+            path = folder / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")

@@ -1,0 +1,90 @@
+"""The site's own settings: the `extra.site` block of `mkdocs.yml`, typed and validated once.
+
+Declared with MkDocs' own config classes, as plugins declare their options, so that a wrong type
+or an unknown key fails the build with the key's name. Paths are relative to `mkdocs.yml` and
+must exist. `mkdocs.yml` comments each setting.
+"""
+
+from __future__ import annotations
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+
+# What the catalogue's front matter fields take their keys from: {vocabulary: file}.
+VOCABULARIES = ("pillars", "institutions", "audiences", "formats", "kinds", "open_to")
+
+
+class SettingsError(ValueError):
+    """The settings are wrong; the message names every key at fault, at once."""
+
+
+class CatalogueSettings(Config):
+    """`extra.site.catalogue`: the catalogue of practices."""
+
+    # The folder of each language holding one page per practice and the catalogue page.
+    section = c.Type(str, default="best-practices")
+    # Each vocabulary's file: its keys, with a label in every language.
+    vocabularies = c.DictOfItems(c.File(exists=True))
+
+
+class RecordsSettings(Config):
+    """`extra.site.records`: the UN documents the site cites and the chairmanship timeline."""
+
+    register = c.File(exists=True)
+    timeline = c.Optional(c.File(exists=True))
+
+
+class SiteSettings(Config):
+    """`extra.site`."""
+
+    # Interface text outside the pages (footer, switcher, 404 page), per language.
+    interface_text = c.File(exists=True)
+    # Which version of each default-language page every translation translates.
+    translations = c.Type(str, default="data/translations.yml")
+    # The Babel locale of each language's dates (a language not listed uses its own code).
+    date_locales = c.DictOfItems(c.Type(str), default={})
+    catalogue = c.SubConfig(CatalogueSettings)
+    records = c.SubConfig(RecordsSettings)
+    # Where "edit this page" links lead: the docs/ folder in a code host's web editor; empty for
+    # no edit link.
+    edit_base_url = c.Type(str, default="")
+    # Where a visitor reaches the ministry (the footer of every page).
+    contact_url = c.URL()
+    # The text font each language's pages preload (site-relative), so that text does not
+    # reflow when it arrives; `default` for a language not listed.
+    preload_fonts = c.DictOfItems(c.Type(str))
+
+
+def load(values: object, config_file_path: str) -> SiteSettings:
+    """The validated settings.
+
+    Args:
+        values: the `extra.site` mapping of mkdocs.yml.
+        config_file_path: mkdocs.yml, against which paths are resolved.
+    Raises:
+        SettingsError: naming each key that is unknown, missing or of the wrong type.
+    """
+    if not isinstance(values, dict):
+        raise SettingsError(
+            f"mkdocs.yml: extra.site: expected the site's settings, found {values!r}"
+        )
+    settings = SiteSettings(config_file_path=config_file_path)
+    settings.load_dict(values)
+    errors, warnings = settings.validate()
+    problems = [f"mkdocs.yml: extra.site.{key}: {error}" for key, error in errors]
+    problems += [f"mkdocs.yml: extra.site.{key}: {warning}" for key, warning in warnings]
+    missing = sorted(set(VOCABULARIES) - set(settings.catalogue.vocabularies or {}))
+    unknown = sorted(set(settings.catalogue.vocabularies or {}) - set(VOCABULARIES))
+    if not errors and missing:
+        problems.append(
+            "mkdocs.yml: extra.site.catalogue.vocabularies: expected a file for each of "
+            f"{', '.join(VOCABULARIES)}, found none for {', '.join(missing)}"
+        )
+    if not errors and unknown:
+        problems.append(
+            "mkdocs.yml: extra.site.catalogue.vocabularies: expected only "
+            f"{', '.join(VOCABULARIES)}, found {', '.join(unknown)}"
+        )
+    if problems:
+        raise SettingsError("\n".join(problems))
+    return settings

@@ -1,0 +1,1 @@
+"""The theme: every workaround for Material for MkDocs, in `material.py`."""

@@ -1,0 +1,100 @@
+"""Lighthouse (mobile) over the key pages of the built site, served on 127.0.0.1 with gzip.
+
+Writes reports/lighthouse/<page>.report.{json,html} and reports/lighthouse/summary.md, and prints
+the summary table. Goal: performance 98 or more; accessibility, best practices and SEO 100.
+Usage: make audit   (builds the site first), or .venv/bin/python -m ctsite.tools.audit [site-dir]
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from ctsite.tools import PROJECT
+from ctsite.tools.static_server import SiteServer
+
+ROOT = PROJECT
+REPORTS = ROOT / "reports" / "lighthouse"
+LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
+CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+# The home page, the catalogue (once it exists) and a content page, in both languages.
+PAGES = {
+    "ar-home": "",
+    "ar-catalogue": "best-practices/",
+    "ar-unit": "unit/",
+    "en-home": "en/",
+    "en-catalogue": "en/best-practices/",
+    "en-unit": "en/unit/",
+}
+CHROME_FLAGS = (
+    "--headless=new --no-sandbox --disable-gpu --disable-quic --no-first-run "
+    "--disable-background-networking --disable-component-update --disable-sync "
+    "--host-resolver-rules='MAP * ~NOTFOUND , EXCLUDE 127.0.0.1'"
+)
+
+
+def pages_of(site: Path) -> dict[str, str]:
+    """The audited pages that exist in this build."""
+    return {name: path for name, path in PAGES.items() if (site / path / "index.html").is_file()}
+
+
+def run_lighthouse(url: str, name: str, chromium: str = "/usr/bin/chromium") -> dict[str, int]:
+    """Scores (0-100) of one URL; reports written under reports/lighthouse/."""
+    REPORTS.mkdir(parents=True, exist_ok=True)
+    env = dict(os.environ, CHROME_PATH=chromium)
+    subprocess.run(
+        [
+            str(LIGHTHOUSE),
+            url,
+            "--quiet",
+            "--output=json",
+            "--output=html",
+            f"--output-path={REPORTS / name}",
+            f"--chrome-flags={CHROME_FLAGS}",
+            "--only-categories=" + ",".join(CATEGORIES),
+        ],
+        check=True,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    report = json.loads((REPORTS / f"{name}.report.json").read_text(encoding="utf-8"))
+    return {c: round(report["categories"][c]["score"] * 100) for c in CATEGORIES}
+
+
+def failing_audits(name: str, category: str) -> list[str]:
+    """Titles of the audits below full marks in a category of a written report."""
+    report = json.loads((REPORTS / f"{name}.report.json").read_text(encoding="utf-8"))
+    refs = report["categories"][category]["auditRefs"]
+    audits = report["audits"]
+    return [
+        f"{ref['id']}: {audits[ref['id']]['title']}"
+        for ref in refs
+        if ref["weight"] and (audits[ref["id"]]["score"] or 0) < 1
+    ]
+
+
+def summary(scores: dict[str, dict[str, int]]) -> str:
+    lines = ["| page | " + " | ".join(CATEGORIES) + " |", "|---" * (len(CATEGORIES) + 1) + "|"]
+    for name, row in scores.items():
+        lines.append(f"| {name} | " + " | ".join(str(row[c]) for c in CATEGORIES) + " |")
+    return "\n".join(lines) + "\n"
+
+
+def main(site: Path) -> int:
+    with SiteServer(site) as server:
+        scores = {
+            name: run_lighthouse(server.url + path, name) for name, path in pages_of(site).items()
+        }
+    table = summary(scores)
+    (REPORTS / "summary.md").write_text(table, encoding="utf-8")
+    print(table)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "site"))

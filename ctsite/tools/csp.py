@@ -1,0 +1,83 @@
+"""Keep the Content-Security-Policy of deploy/security-headers.conf in step with the built site.
+
+Material's templates write a few inline scripts (their text depends on a page's depth); the
+policy allows exactly those, by SHA-256 hash. This script reads every inline script of the built
+site, writes the policy between the `# csp-begin` and `# csp-end` lines, and says "up to date"
+(exit 0) or rewrites the file (exit 1), so CI can tell when `make csp` was forgotten.
+
+Usage: make csp   (builds first), or .venv/bin/python -m ctsite.tools.csp [site-dir] [--check]
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+import sys
+from pathlib import Path
+
+from ctsite.tools import PROJECT
+
+ROOT = PROJECT
+HEADERS = ROOT / "deploy" / "security-headers.conf"
+# Executable inline scripts: no src, and no data type (JSON and JSON-LD are not run).
+_INLINE = re.compile(
+    r"<script(?![^>]*\bsrc=)(?![^>]*\btype=\"application/)[^>]*>(.*?)</script>", re.DOTALL
+)
+POLICY = (
+    "default-src 'self'; script-src 'self' {hashes}; style-src 'self'; img-src 'self' data:; "
+    "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
+    "form-action 'self'; frame-ancestors 'none'"
+)
+
+
+def script_hashes(site: Path) -> list[str]:
+    """The CSP sources ('sha256-...') of every distinct inline script of the site, sorted."""
+    scripts = {
+        body
+        for page in site.rglob("*.html")
+        for body in _INLINE.findall(page.read_text(encoding="utf-8"))
+    }
+    return sorted(
+        "'sha256-" + base64.b64encode(hashlib.sha256(s.encode("utf-8")).digest()).decode() + "'"
+        for s in scripts
+    )
+
+
+def policy_line(site: Path) -> str:
+    policy = POLICY.format(hashes=" ".join(script_hashes(site)))
+    return f'add_header Content-Security-Policy "{policy}" always;'
+
+
+def updated(text: str, line: str) -> str:
+    """The headers file with the policy line between the markers replaced."""
+    return re.sub(
+        r"(# csp-begin\n).*?(\n# csp-end)",
+        lambda m: m.group(1) + line + m.group(2),
+        text,
+        flags=re.DOTALL,
+    )
+
+
+def main(argv: list[str]) -> int:
+    site = Path(next((a for a in argv if not a.startswith("--")), ROOT / "site"))
+    if not (site / "index.html").is_file():
+        print(
+            f"error: {site}: expected a built site (run `make build`), found none", file=sys.stderr
+        )
+        return 2
+    text = HEADERS.read_text(encoding="utf-8")
+    new = updated(text, policy_line(site))
+    if new == text:
+        print("up to date: deploy/security-headers.conf allows exactly the site's inline scripts")
+        return 0
+    if "--check" not in argv:
+        HEADERS.write_text(new, encoding="utf-8")
+        print("updated deploy/security-headers.conf: commit it")
+    else:
+        print("deploy/security-headers.conf is out of date: run `make csp`")
+    return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
