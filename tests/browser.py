@@ -11,6 +11,7 @@ import os
 from dataclasses import dataclass, field
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from sitecheck import ROOT
 
 from ctsite.tools.chromium import CHROMIUM_ARGS, DESKTOP, PHONE, chromium_path
@@ -71,3 +72,140 @@ class PageLoad:
 
     def foreign_requests(self) -> list[str]:
         return [url for url in self.requests if not url.startswith((self.origin, "data:"))]
+
+
+# WCAG 2.0, 2.1 and 2.2, levels A and AA. No rule is disabled.
+AXE_OPTIONS = {
+    "runOnly": {
+        "type": "tag",
+        "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"],
+    },
+    "resultTypes": ["violations"],
+}
+
+
+def describe(violations) -> list[str]:
+    """axe's violations, one line each: rule, help, where."""
+    return [
+        f"{v['id']}: {v['help']} at {[node['target'] for node in v['nodes']][:5]}"
+        for v in violations
+    ]
+
+
+# For each `bdi[dir=ltr]` of the page's running text in right-to-left blocks: the nearest
+# non-space character before it (in reading order) must lie to its right on the same line, the
+# nearest after it to its left. Returns the offenders.
+NEIGHBOURS = """
+() => {
+  const problems = [];
+  const blockOf = (element) => {
+    let node = element.parentElement;
+    while (node && getComputedStyle(node).display.startsWith("inline")) node = node.parentElement;
+    return node;
+  };
+  const rectOf = (node, offset) => {
+    const range = document.createRange();
+    range.setStart(node, offset);
+    range.setEnd(node, offset + 1);
+    const rects = range.getClientRects();
+    return rects.length ? rects[0] : null;
+  };
+  const neighbour = (texts, bdi, before) => {
+    const ordered = before ? [...texts].reverse() : texts;
+    for (const text of ordered) {
+      if (bdi.contains(text)) continue;
+      const position = bdi.compareDocumentPosition(text);
+      const wanted = before ? Node.DOCUMENT_POSITION_PRECEDING : Node.DOCUMENT_POSITION_FOLLOWING;
+      if (!(position & wanted)) continue;
+      const value = text.nodeValue;
+      const indexes = Array.from({ length: value.length }, (_, i) => i);
+      for (const index of before ? indexes.reverse() : indexes) {
+        if (value[index].trim()) return { node: text, index, char: value[index] };
+      }
+    }
+    return null;
+  };
+  for (const bdi of document.querySelectorAll("body bdi[dir=ltr]")) {
+    const boxes = bdi.getClientRects();
+    if (boxes.length !== 1 || !bdi.offsetParent) continue;  // hidden, or broken over lines
+    const block = blockOf(bdi);
+    if (!block || getComputedStyle(block).direction !== "rtl") continue;
+    const box = boxes[0];
+    const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+    const texts = [];
+    while (walker.nextNode()) texts.push(walker.currentNode);
+    for (const before of [true, false]) {
+      const found = neighbour(texts, bdi, before);
+      if (!found) continue;
+      const rect = rectOf(found.node, found.index);
+      if (!rect || rect.width === 0) continue;
+      const middle = rect.top + rect.height / 2;
+      const sameLine = Math.abs(middle - (box.top + box.height / 2)) < box.height / 2;
+      if (!sameLine) continue;
+      const ok = before ? rect.left >= box.right - 1 : rect.right <= box.left + 1;
+      const side = before ? "before" : "after";
+      if (!ok) problems.push(`${side} «${bdi.textContent}»: «${found.char}»`);
+    }
+  }
+  return problems;
+}
+"""
+
+
+# Run in every page before its own scripts: records what the Content-Security-Policy refuses.
+CSP_WATCH = (
+    "window.__violations = [];"
+    "document.addEventListener('securitypolicyviolation',"
+    " (e) => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI));"
+)
+
+
+@dataclass
+class Visit:
+    """What one first visit to a page showed, for every check made on it."""
+
+    path: str
+    status: int
+    load: PageLoad
+    axe: list[str]  # WCAG violations in the light scheme, described
+    isolation: list[str]  # Latin runs whose neighbours are out of place (right-to-left pages)
+    csp_violations: list[str]  # what the Content-Security-Policy refused
+
+
+class Visits:
+    """Each page visited once, in a fresh context, the first time a test asks for it; the
+    accessibility, network and bidirectional-text checks all read that one visit instead of
+    loading the page three times."""
+
+    def __init__(self, chromium, served: str):
+        self.chromium = chromium
+        self.served = served
+        self.axe = Axe()
+        self.cache: dict[str, Visit] = {}
+
+    def __call__(self, path: str) -> Visit:
+        if path not in self.cache:
+            self.cache[path] = self._visit(path)
+        return self.cache[path]
+
+    def _visit(self, path: str) -> Visit:
+        context = self.chromium.new_context(viewport=DESKTOP)
+        context.add_init_script(CSP_WATCH)
+        page = context.new_page()
+        load = PageLoad(origin=self.served.rstrip("/"))
+        load.watch(page)
+        response = page.goto(self.served + path, wait_until="networkidle")
+        page.evaluate("document.fonts.ready.then(() => true)")
+        rtl = page.evaluate("document.documentElement.dir") == "rtl"
+        isolation = page.evaluate(NEIGHBOURS) if rtl else []
+        refused = page.evaluate("window.__violations")
+        violations = describe(self.axe.run(page, options=AXE_OPTIONS).response["violations"])
+        context.close()
+        return Visit(
+            path=path,
+            status=response.status,
+            load=load,
+            axe=violations,
+            isolation=isolation,
+            csp_violations=refused,
+        )

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 from sitecheck import ROOT, build
 
 # The URL the test build is published under (canonical links and the sitemap use it), and where
@@ -30,9 +32,11 @@ def site_url() -> str:
 @pytest.fixture(scope="session")
 def served(site: Path):
     """The built site served on 127.0.0.1 with gzip; yields its base URL."""
-    from ctsite.tools.static_server import SiteServer
+    from ctsite.tools.static_server import SiteServer, security_headers
 
-    with SiteServer(site) as server:
+    # The headers of deploy/security-headers.conf, the Content-Security-Policy among them: every
+    # browser check runs under the policy the site is published with.
+    with SiteServer(site, headers=security_headers()) as server:
         yield server.url
 
 
@@ -50,8 +54,30 @@ def chromium():
         browser.close()
 
 
+@pytest.fixture(scope="session")
+def visits(chromium, served):
+    """Every page's one visit, made when a test first asks for it (browser.Visits)."""
+    from browser import Visits
+
+    return Visits(chromium, served)
+
+
 def pytest_collection_modifyitems(items):
-    """A test that uses Chromium is a browser test (`make check` leaves them out)."""
+    """A test that uses Chromium is a browser test (`make check` leaves them out). Under
+    `pytest -n`, the tests that read the shared page visits of one language run on one worker,
+    so that each page is visited once, and each language's on another."""
     for item in items:
-        if "chromium" in getattr(item, "fixturenames", ()):
+        fixtures = getattr(item, "fixturenames", ())
+        if "chromium" in fixtures:
             item.add_marker(pytest.mark.browser)
+        if "visits" in fixtures:
+            path = getattr(item, "callspec", None) and item.callspec.params.get("path", "")
+            language = str(path).split("/", 1)[0] if str(path).startswith("en/") else "ar"
+            item.add_marker(pytest.mark.xdist_group(f"visits-{language}"))
+
+
+# Hypothesis: locally, new examples every run; under CI (CI=true), the same examples every run,
+# so that a submission's result does not depend on chance.
+settings.register_profile("ci", derandomize=True, print_blob=True)
+if os.environ.get("CI", "").lower() == "true":
+    settings.load_profile("ci")

@@ -1,5 +1,6 @@
 """In Chromium, Latin runs in Arabic text keep their neighbours where an Arabic reader expects
-them: the character before a run is drawn to its right, the one after it to its left."""
+them: the character before a run is drawn to its right, the one after it to its left
+(browser.NEIGHBOURS checks every run of a page)."""
 
 from __future__ import annotations
 
@@ -9,65 +10,6 @@ from browser import DESKTOP, site_paths
 from ctsite.languages import bidi
 
 ARABIC_PATHS = [path for path in site_paths() if not path.startswith("en/")]
-
-# For each `bdi[dir=ltr]` of the page's running text in right-to-left blocks: the nearest
-# non-space character before it (in reading order) must lie to its right on the same line, the
-# nearest after it to its left. Returns the offenders.
-NEIGHBOURS = """
-() => {
-  const problems = [];
-  const blockOf = (element) => {
-    let node = element.parentElement;
-    while (node && getComputedStyle(node).display.startsWith("inline")) node = node.parentElement;
-    return node;
-  };
-  const rectOf = (node, offset) => {
-    const range = document.createRange();
-    range.setStart(node, offset);
-    range.setEnd(node, offset + 1);
-    const rects = range.getClientRects();
-    return rects.length ? rects[0] : null;
-  };
-  const neighbour = (texts, bdi, before) => {
-    const ordered = before ? [...texts].reverse() : texts;
-    for (const text of ordered) {
-      if (bdi.contains(text)) continue;
-      const position = bdi.compareDocumentPosition(text);
-      const wanted = before ? Node.DOCUMENT_POSITION_PRECEDING : Node.DOCUMENT_POSITION_FOLLOWING;
-      if (!(position & wanted)) continue;
-      const value = text.nodeValue;
-      const indexes = Array.from({ length: value.length }, (_, i) => i);
-      for (const index of before ? indexes.reverse() : indexes) {
-        if (value[index].trim()) return { node: text, index, char: value[index] };
-      }
-    }
-    return null;
-  };
-  for (const bdi of document.querySelectorAll("body bdi[dir=ltr]")) {
-    const boxes = bdi.getClientRects();
-    if (boxes.length !== 1 || !bdi.offsetParent) continue;  // hidden, or broken over lines
-    const block = blockOf(bdi);
-    if (!block || getComputedStyle(block).direction !== "rtl") continue;
-    const box = boxes[0];
-    const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
-    const texts = [];
-    while (walker.nextNode()) texts.push(walker.currentNode);
-    for (const before of [true, false]) {
-      const found = neighbour(texts, bdi, before);
-      if (!found) continue;
-      const rect = rectOf(found.node, found.index);
-      if (!rect || rect.width === 0) continue;
-      const middle = rect.top + rect.height / 2;
-      const sameLine = Math.abs(middle - (box.top + box.height / 2)) < box.height / 2;
-      if (!sameLine) continue;
-      const ok = before ? rect.left >= box.right - 1 : rect.right <= box.left + 1;
-      const side = before ? "before" : "after";
-      if (!ok) problems.push(`${side} «${bdi.textContent}»: «${found.char}»`);
-    }
-  }
-  return problems;
-}
-"""
 
 # The x-centres of the given words in a paragraph, in the order given.
 CENTRES = """
@@ -122,13 +64,9 @@ def test_isolation_keeps_digits_and_punctuation_beside_their_arabic_words(chromi
 
 
 @pytest.mark.parametrize("path", ARABIC_PATHS)
-def test_every_latin_run_of_an_arabic_page_keeps_its_neighbours_in_place(chromium, served, path):
-    context = chromium.new_context(viewport=DESKTOP)
-    page = context.new_page()
-    page.goto(served + path, wait_until="load")
-    problems = page.evaluate(NEIGHBOURS)
-    context.close()
-    assert problems == []
+def test_every_latin_run_of_an_arabic_page_keeps_its_neighbours_in_place(visits, path):
+    """The check (browser.NEIGHBOURS) runs on each page's one visit."""
+    assert visits(path).isolation == []
 
 
 def test_footnote_markers_side_by_side_read_as_two_in_both_directions(chromium, served):

@@ -10,15 +10,13 @@ import pytest
 from browser import DESKTOP, PHONE, site_paths
 from sitecheck import ROOT
 
-# The report and the screenshots are written by one worker under `pytest -n`.
-pytestmark = pytest.mark.xdist_group("reports")
-
 REPORTS = ROOT / "reports"
 HOME_BUDGET = 200_000  # bytes, compressed, fonts included
 
 
 def transferred_bytes(chromium, url: str) -> tuple[int, int]:
-    """(bytes transferred, number of requests) for a first visit to `url` in a fresh context."""
+    """(bytes transferred, number of responses) for a first visit to `url` in a fresh context
+    with the cache off, counted with the DevTools protocol."""
     context = chromium.new_context(viewport=PHONE)
     page = context.new_page()
     session = context.new_cdp_session(page)
@@ -30,7 +28,7 @@ def transferred_bytes(chromium, url: str) -> tuple[int, int]:
         lambda event: sizes.__setitem__(event["requestId"], event["encodedDataLength"]),
     )
     # Everything a first visit loads has arrived once the page has loaded and its fonts (which
-    # load as text needs them) are ready; measured the same as waiting for an idle network.
+    # load as text needs them) are ready: the same figures as waiting for an idle network.
     page.goto(url, wait_until="load")
     page.evaluate("document.fonts.ready.then(() => true)")
     page.wait_for_timeout(100)
@@ -38,6 +36,7 @@ def transferred_bytes(chromium, url: str) -> tuple[int, int]:
     return int(sum(sizes.values())), len(sizes)
 
 
+@pytest.mark.xdist_group("weight")
 def test_page_weight_report_and_home_page_budget(chromium, served):
     rows = []
     for path in site_paths():
@@ -57,6 +56,7 @@ def test_page_weight_report_and_home_page_budget(chromium, served):
 SCREENSHOTS = {"ar-home": "", "ar-unit": "unit/", "en-home": "en/", "en-unit": "en/unit/"}
 
 
+@pytest.mark.xdist_group("screenshots")
 @pytest.mark.parametrize("name", SCREENSHOTS)
 @pytest.mark.parametrize(("device", "viewport"), [("phone", PHONE), ("desktop", DESKTOP)])
 def test_screenshots(chromium, served, name, device, viewport):

@@ -13,7 +13,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from browser import DESKTOP, site_paths
+from browser import CSP_WATCH, DESKTOP
 from sitecheck import ROOT
 
 # One nginx serves every test here: kept on one worker under `pytest -n`.
@@ -137,8 +137,85 @@ def test_text_is_compressed(nginx):
 def test_each_language_gets_its_own_404_page(nginx):
     status, _, body = fetch(nginx + "no/such/page/")
     assert status == 404 and b'<html lang="ar" dir="rtl"' in body
-    status, _, body = fetch(nginx + "en/no/such/page/")
-    assert status == 404 and b'<html lang="en" dir="ltr"' in body
+    for path in [
+        "en/no/such/page/",
+        "en/search/nope.json",
+        "en/assets/nope.css",
+        "en/best-practices/catalogue.xlsx",
+    ]:
+        status, _, body = fetch(nginx + path)
+        assert status == 404 and b'<html lang="en" dir="ltr"' in body, path
+
+
+def raw_request(nginx: str, request: bytes) -> tuple[int, dict[str, str]]:
+    """Send bytes as they are (urllib would refuse them); (status, headers) of the answer."""
+    host, port = nginx.removeprefix("http://").rstrip("/").split(":")
+    with socket.create_connection((host, int(port)), timeout=5) as connection:
+        connection.sendall(request)
+        answer = b""
+        while b"\r\n\r\n" not in answer:
+            piece = connection.recv(65536)
+            if not piece:
+                break
+            answer += piece
+    head = answer.split(b"\r\n\r\n", 1)[0].decode("latin-1").split("\r\n")
+    headers = dict(line.split(": ", 1) for line in head[1:] if ": " in line)
+    return int(head[0].split()[1]), headers
+
+
+def test_answers_nginx_writes_itself_carry_the_security_headers(nginx):
+    answers = {
+        "400 (two Host headers)": raw_request(
+            nginx, b"GET / HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n"
+        ),
+        "414 (an over-long address)": raw_request(
+            nginx, b"GET /" + b"a" * 20000 + b" HTTP/1.1\r\nHost: a\r\n\r\n"
+        ),
+        "404 (a dotfile)": raw_request(nginx, b"GET /.env HTTP/1.1\r\nHost: a\r\n\r\n"),
+    }
+    assert {name: status for name, (status, _) in answers.items()} == {
+        "400 (two Host headers)": 400,
+        "414 (an over-long address)": 414,
+        "404 (a dotfile)": 404,
+    }
+    for name, (_, headers) in answers.items():
+        for header, value in SECURITY_HEADERS.items():
+            assert headers.get(header) == value, (name, header)
+        assert "Content-Security-Policy" in headers, name
+
+
+def test_files_starting_with_a_dot_are_never_served(nginx, site):
+    secrets = [site / ".env", site / ".git" / "config", site / "en" / ".htpasswd"]
+    for secret in secrets:
+        secret.parent.mkdir(exist_ok=True)
+        secret.write_text("SECRET=1\n", encoding="utf-8")
+    try:
+        answers = {path: fetch(nginx + path) for path in [".env", ".git/config", "en/.htpasswd"]}
+    finally:
+        for secret in secrets:
+            secret.unlink()
+    for path, (status, _, body) in answers.items():
+        assert status == 404 and b"SECRET" not in body, path
+
+
+def test_redirects_stay_relative(nginx):
+    status, headers = raw_request(nginx, b"GET /en/unit HTTP/1.1\r\nHost: a\r\n\r\n")
+    assert status == 301 and headers["Location"] == "/en/unit/"
+
+
+def test_exports_and_index_have_their_types_with_a_charset_and_are_compressed(nginx):
+    expected = {
+        "best-practices/catalogue.csv": "text/csv; charset=utf-8",
+        "en/best-practices/catalogue.csv": "text/csv; charset=utf-8",
+        "best-practices/catalogue.json": "application/json; charset=utf-8",
+        "en/search/manifest.json": "application/json; charset=utf-8",
+        "sitemap.xml": "text/xml; charset=utf-8",
+    }
+    for path, content_type in expected.items():
+        status, headers, _ = fetch(nginx + path, gzip=True)
+        assert status == 200, path
+        assert headers["Content-Type"] == content_type, path
+        assert headers["Content-Encoding"] == "gzip", path
 
 
 def test_the_policy_allows_exactly_the_sites_inline_scripts(site):
@@ -150,15 +227,25 @@ def test_the_policy_allows_exactly_the_sites_inline_scripts(site):
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def test_every_page_loads_without_csp_violation_or_console_error(nginx, chromium):
+# A page of each kind, in both languages, with the scripts each runs (every page is also loaded
+# under the same policy by the tests' own server: test_browser_pages.py).
+SAMPLE = [
+    "",
+    "en/",
+    "best-practices/?pillar=security",
+    "en/best-practices/",
+    "best-practices/eapd-counter-terrorism-training/",
+    "en/international/ctc-chairmanship-2016/",
+    "documents/",
+    "en/?q=terrorism",
+]
+
+
+def test_pages_of_each_kind_load_without_csp_violation_or_console_error(nginx, chromium):
     context = chromium.new_context(viewport=DESKTOP)
-    context.add_init_script(
-        "window.__violations = [];"
-        "document.addEventListener('securitypolicyviolation',"
-        " (e) => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI));"
-    )
+    context.add_init_script(CSP_WATCH)
     problems = {}
-    for path in site_paths() + ["best-practices/?pillar=security", "en/?q=terrorism"]:
+    for path in SAMPLE:
         page = context.new_page()
         errors = []
         page.on("console", lambda m, errors=errors: m.type == "error" and errors.append(m.text))

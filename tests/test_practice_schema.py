@@ -92,8 +92,8 @@ def test_a_practice_needs_no_formats_and_no_one_who_may_ask():
         ),
         (
             {"sources": [{"title": "T", "url": "www.example.org"}]},
-            "field 'sources[1].url': expected an address starting with https://, "
-            "found 'www.example.org'",
+            "field 'sources[1].url': expected an https address of a public host "
+            "(https://host/...), found 'www.example.org' (scheme 'none')",
         ),
         ({"kind": True}, "field 'kind': expected one of practice, offering, found true (yes/no)"),
     ],

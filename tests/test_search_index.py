@@ -47,3 +47,38 @@ def test_the_index_is_split_into_a_manifest_term_shards_and_document_chunks():
 def test_the_same_documents_give_the_same_files():
     documents = [Document("a/", "A", "alpha beta"), Document("b/", "B", "beta gamma")]
     assert search_index.build(documents, "en") == search_index.build(documents, "en")
+
+
+def test_a_huge_page_keeps_every_chunk_under_the_limit():
+    """A 10 MB page: its excerpt is bounded, every chunk stays under 64 KB compressed, and the
+    pages after it are still found and shown."""
+    import random
+
+    words = ["terrorism", "cooperation", "framework", "council", "مكافحة", "الإرهاب", "التعاون"]
+    generator = random.Random(7)
+    huge = " ".join(
+        generator.choice(words) + str(generator.randrange(10**6)) for _ in range(1_000_000)
+    )
+    assert len(huge) > 10_000_000
+    documents = [Document(f"p{n}/", f"Page {n}", f"text of page {n} council") for n in range(25)]
+    documents.insert(3, Document("huge/", "Huge", huge))
+    files = search_index.build(documents, "en")
+    manifest = json.loads(files["manifest.json"])
+    chunk_files = [name for name in files if name.startswith("docs/")]
+    assert len(chunk_files) == len(manifest["chunks"])
+    for name in chunk_files:
+        assert search_index.compressed_size(files[name]) <= search_index.CHUNK_LIMIT, name
+    records = [
+        record for n in range(len(chunk_files)) for record in json.loads(files[f"docs/{n}.json"])
+    ]
+    assert [record[0] for record in records] == [d.url for d in documents]
+    assert len(records[3][2].encode("utf-8")) <= search_index.EXCERPT_BYTES
+
+
+def test_a_document_is_found_in_the_chunk_the_manifest_points_to():
+    documents = [Document(f"p{n}/", f"Page {n}", "x " * 20_000) for n in range(30)]
+    files = search_index.build(documents, "en")
+    starts = json.loads(files["manifest.json"])["chunks"]
+    assert starts[0] == 0 and starts == sorted(starts) and len(starts) >= 3
+    for number, start in enumerate(starts):
+        assert json.loads(files[f"docs/{number}.json"])[0][0] == f"p{start}/"

@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import unicodedata
 
 from ctsite.catalogue.model import Catalogue, Practice
 
@@ -32,12 +33,26 @@ CSV_COLUMNS = (
 # Several values in one CSV cell are separated by this.
 CSV_LIST_SEPARATOR = "; "
 # A cell starting with one of these is taken for a formula by spreadsheet programs; such cells
-# get a leading apostrophe, which the programs show as text (OWASP "CSV injection").
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# get a leading apostrophe, which the programs show as text (OWASP "CSV injection"). Compared
+# after Unicode compatibility folding (fullwidth ＝＋－＠ and small ﹦﹢﹣﹫ are the same signs to a
+# spreadsheet), and after any invisible characters a cell starts with.
+FORMULA_STARTS = ("=", "+", "-", "@")
+CONTROL_STARTS = ("\t", "\r", "\n")
+
+
+def _first_visible(value: str) -> str:
+    """The first character of a cell that is not invisible (format or space characters)."""
+    for character in value:
+        if unicodedata.category(character) not in ("Cf", "Zs", "Zl", "Zp", "Mn"):
+            return character
+    return ""
 
 
 def _cell(value: str) -> str:
-    return "'" + value if value.startswith(FORMULA_STARTS) else value
+    if value.startswith(CONTROL_STARTS):
+        return "'" + value
+    first = unicodedata.normalize("NFKC", _first_visible(value))
+    return "'" + value if first.startswith(FORMULA_STARTS) else value
 
 
 def _translation_url(practice: Practice) -> str | None:

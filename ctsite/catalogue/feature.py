@@ -54,6 +54,7 @@ class CatalogueFeature:
             )
             for problem in self.run.sources.problems:
                 log.warning(problem.message())
+            self.run.front_matter_problems += len(self.run.sources.problems)
         self.catalogue = model.build(
             self.run.sources,
             context.language.code,
@@ -92,7 +93,10 @@ class CatalogueFeature:
             page.meta["template"] = "catalogue.html"
             return markdown
         parsed = self._parsed(page)
-        values = dict(parsed.values or {}) if parsed else {}
+        # Only a valid entry's values reach the page: an invalid one is rendered from nothing
+        # of its front matter (the strict build stops before; a preview shows its text only).
+        valid = path.stem in self.run.sources.values
+        values = dict(parsed.values or {}) if parsed and valid else {}
         title = values.get("title")
         page.meta = {**values, "template": "practice.html"}
         if isinstance(title, str):

@@ -27,14 +27,81 @@ class FrontMatter:
     body: str = ""
 
 
+BOM = "\ufeff"
+
+
+def decode(data: bytes) -> tuple[str | None, str | None]:
+    """A file's bytes as text, or why they are not: (text, None) or (None, error).
+
+    UTF-8 only; a leading byte-order mark is dropped, as MkDocs drops it from ordinary pages.
+    """
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        return None, (
+            f"expected UTF-8 text, found byte 0x{data[error.start]:02x} at byte offset "
+            f"{error.start}, which is not UTF-8 (save the file as UTF-8)"
+        )
+    return text.removeprefix(BOM), None
+
+
+def _unsafe(yaml_text: str) -> str | None:
+    """Why a front matter may not be constructed, before anything is built from it: an alias or
+    an anchor (a few lines of nested aliases expand to gigabytes once read), or a key given twice
+    (YAML would silently keep the second). None when it is safe."""
+    try:
+        for event in yaml.parse(yaml_text, Loader=_LOADER):
+            if isinstance(event, yaml.AliasEvent):
+                return (
+                    f"expected no YAML alias, found '*{event.anchor}' at line "
+                    f"{_line(event.start_mark)} (write the value itself)"
+                )
+            anchor = getattr(event, "anchor", None)
+            if anchor is not None:
+                return (
+                    f"expected no YAML anchor, found '&{anchor}' at line "
+                    f"{_line(event.start_mark)} (write the value itself)"
+                )
+        root = yaml.compose(yaml_text, Loader=_LOADER)
+    except yaml.YAMLError:
+        return None  # reported by the loader, with its own words and line
+    return _duplicate(root)
+
+
+def _duplicate(node) -> str | None:
+    """The first key given twice in a mapping of the document, as a message."""
+    if isinstance(node, yaml.MappingNode):
+        seen: dict[str, int] = {}
+        for key, value in node.value:
+            if isinstance(key, yaml.ScalarNode):
+                line = _line(key.start_mark)
+                if key.value in seen:
+                    return (
+                        f"expected each field once, found '{key.value}' on lines "
+                        f"{seen[key.value]} and {line}"
+                    )
+                seen[key.value] = line
+            found = _duplicate(value)
+            if found:
+                return found
+    elif isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            found = _duplicate(item)
+            if found:
+                return found
+    return None
+
+
 def read(text: str) -> FrontMatter:
     """The front matter of a Markdown document.
 
     Args:
-        text: the whole file.
+        text: the whole file (a leading byte-order mark is allowed).
     Returns:
         FrontMatter with `values` (a mapping) or with `error` saying what was expected and found.
+        Nothing is constructed from a front matter with an alias, an anchor or a key given twice.
     """
+    text = text.removeprefix(BOM)
     if not text.startswith("---"):
         return FrontMatter(
             None, "expected front matter between '---' lines at the top, found none", text
@@ -45,6 +112,9 @@ def read(text: str) -> FrontMatter:
             None, "expected a closing '---' line after the front matter, found none", text
         )
     body = text[match.end() :]
+    unsafe = _unsafe(match.group(1) or "")
+    if unsafe:
+        return FrontMatter(None, unsafe, body)
     try:
         values = yaml.load(match.group(1) or "", Loader=_LOADER)  # noqa: S506 - a safe loader
     except yaml.YAMLError as error:
@@ -52,8 +122,10 @@ def read(text: str) -> FrontMatter:
             None, f"expected valid YAML, found a YAML error: {_describe(error)}", body
         )
     if not isinstance(values, dict):
+        found = _printable(repr(values))
+        found = found if len(found) <= 60 else found[:57] + "..."
         return FrontMatter(
-            None, f"expected 'field: value' lines, found {type(values).__name__} {values!r}", body
+            None, f"expected 'field: value' lines, found {type(values).__name__} {found}", body
         )
     return FrontMatter(values, None, body)
 
@@ -63,13 +135,25 @@ def _line(mark) -> int:
     return mark.line + 2
 
 
+def _printable(text: str) -> str:
+    """Text for a message: control and invisible characters shown by their code."""
+    return "".join(c if c.isprintable() else f"\\u{ord(c):04x}" for c in text)
+
+
 def _describe(error: yaml.YAMLError) -> str:
     """A YAML error in an editor's words: what went wrong, and on which lines of the file."""
+    if isinstance(error, yaml.reader.ReaderError):
+        return (
+            f"a character YAML does not allow, U+{error.character:04X} ({error.reason}), at "
+            f"character {error.position + 1} of the front matter"
+        )
     problem = getattr(error, "problem", None)
     if problem is None:
-        return str(error)
-    problem = problem.replace("'<stream end>'", "the end of the front matter").replace(
-        "unexpected end of stream", "the end of the front matter"
+        return _printable(" ".join(str(error).split()))
+    problem = (
+        _printable(problem)
+        .replace("'<stream end>'", "the end of the front matter")
+        .replace("unexpected end of stream", "the end of the front matter")
     )
     text = problem
     mark = getattr(error, "problem_mark", None)

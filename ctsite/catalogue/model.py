@@ -139,7 +139,12 @@ def read_sources(
                 ok = False
                 continue
             shown[language] = f"{prefix}/{language}/{section}/{path.name}"
-            parsed = frontmatter.read(path.read_text(encoding="utf-8"))
+            text, undecodable = frontmatter.decode(path.read_bytes())
+            if undecodable:
+                problems.append(Problem(shown[language], None, *_split(undecodable)))
+                ok = False
+                continue
+            parsed = frontmatter.read(text)
             read_files[os.path.normpath(path)] = parsed
             if parsed.values is None:
                 problems.append(Problem(shown[language], None, *_split(parsed.error)))

@@ -11,9 +11,11 @@ the file, the field, what was expected and what was found; every problem of a fi
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 from datetime import date
+from urllib.parse import urlsplit
 
 from ctsite.catalogue.vocabularies import Vocabularies
 
@@ -34,6 +36,8 @@ def describe(value: object) -> str:
         return f"{str(value).lower()} (yes/no)"
     if isinstance(value, str):
         shown = value if len(value) <= 60 else value[:57] + "..."
+        # Control and invisible characters are shown by their code, never written out.
+        shown = "".join(c if c.isprintable() else f"\\u{ord(c):04x}" for c in shown)
         return f"'{shown}'"
     if isinstance(value, (int, float)):
         return str(value)
@@ -75,9 +79,34 @@ class Id(FieldType):
         return [(name, self.expected(vocabularies, stem), describe(value))]
 
 
+# Bidirectional embedding, override and isolate controls: they reorder the text around them (in
+# the cards, the exports and wherever the value is shown).
+BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def text_problem(value: str) -> tuple[str, str] | None:
+    """(expected, found) for text that has a control character, a bidirectional control, or no
+    visible character; None for good text. Line breaks and tabs are spacing, not controls."""
+    for position, character in enumerate(value, start=1):
+        category = unicodedata.category(character)
+        if character in BIDI_CONTROLS or (category == "Cc" and character not in "\n\t"):
+            name = unicodedata.name(character, "a control character")
+            return (
+                "text without control characters",
+                f"U+{ord(character):04X} ({name}) at position {position}",
+            )
+    if not any(unicodedata.category(c)[0] in "LNPS" for c in value):
+        return (
+            "text with a visible character",
+            f"only spacing or invisible characters ({describe(value)})",
+        )
+    return None
+
+
 @dataclass(frozen=True)
 class Text(FieldType):
-    """Text, not empty, at most `max_length` characters."""
+    """Text, not empty, at most `max_length` characters, with a visible character and no
+    control character."""
 
     max_length: int | None = None
 
@@ -87,10 +116,49 @@ class Text(FieldType):
     def check(self, name, value, vocabularies, stem):
         if not isinstance(value, str) or not value.strip():
             return [(name, "text", describe(value))]
+        problem = text_problem(value)
+        if problem:
+            return [(name, *problem)]
         if self.max_length and len(value) > self.max_length:
             expected = f"text of at most {self.max_length} characters"
             return [(name, expected, f"{len(value)} characters")]
         return []
+
+
+# A host name: labels of letters, digits and hyphens (after IDNA encoding), the last alphabetic.
+_LABEL = re.compile(r"^(?!-)[a-z0-9-]{1,63}(?<!-)$")
+
+
+def address_problem(url: object) -> str | None:
+    """Why a source address is not a public https address, or None.
+
+    Parsed, not pattern-matched: https only, a real host name (no IP address, no user name or
+    password before it), no whitespace or control character anywhere."""
+    if not isinstance(url, str):
+        return describe(url)
+    for position, character in enumerate(url, start=1):
+        if character.isspace() or unicodedata.category(character) in ("Cc", "Cf"):
+            return f"U+{ord(character):04X} at position {position} in {describe(url)}"
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError:
+        return describe(url)
+    if parts.scheme != "https":
+        return f"{describe(url)} (scheme '{parts.scheme or 'none'}')"
+    if parts.username is not None or parts.password is not None or "@" in parts.netloc:
+        return f"{describe(url)} (a user name before the host: the host is '{parts.hostname}')"
+    host = parts.hostname or ""
+    try:
+        labels = host.encode("idna").decode("ascii").split(".") if host else []
+    except UnicodeError:
+        labels = []
+    if len(labels) < 2 or not all(_LABEL.match(label) for label in labels):
+        return f"{describe(url)} (host '{host or 'none'}')"
+    top = labels[-1]
+    if not (top.isalpha() or top.startswith("xn--")) or port not in (None, 443):
+        return f"{describe(url)} (host '{host}')"
+    return None
 
 
 @dataclass(frozen=True)
@@ -165,9 +233,12 @@ class Sources(FieldType):
             title = source.get("title")
             if not isinstance(title, str) or not title.strip():
                 problems.append((f"{path}.title", "text", describe(title)))
-            url = source.get("url")
-            if not isinstance(url, str) or not re.match(r"^https?://[^\s/]+\.[^\s]+$", url):
-                problems.append((f"{path}.url", "an address starting with https://", describe(url)))
+            elif text_problem(title):
+                problems.append((f"{path}.title", *text_problem(title)))
+            wrong = address_problem(source.get("url"))
+            if wrong:
+                expected = "an https address of a public host (https://host/...)"
+                problems.append((f"{path}.url", expected, wrong))
         return problems
 
 
@@ -335,7 +406,8 @@ class Problem:
     found: str
 
     def message(self) -> str:
-        where = f"field '{self.field}'" if self.field else "front matter"
+        shown = "".join(c if c.isprintable() else f"\\u{ord(c):04x}" for c in self.field or "")
+        where = f"field '{shown}'" if self.field else "front matter"
         return f"{self.file}: {where}: expected {self.expected}, found {self.found}"
 
 

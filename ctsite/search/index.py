@@ -5,23 +5,36 @@ Plain logic, no MkDocs import. Files, under `<language home>/search/`:
   size and the list of term shards;
 - `terms/<key>.json`: {stem: [[document, weight], ...]} for the stems whose first two letters
   give `key` (their code points in hex, joined by "-", so file names stay ASCII);
-- `docs/<n>.json`: documents n*CHUNK .. n*CHUNK+CHUNK-1 as [url, title, text], fetched only for
-  the results shown, to write their snippets.
+- `docs/<n>.json`: consecutive documents as [url, title, excerpt], fetched only for the results
+  shown, to write their snippets; the manifest's `chunks` gives the first document of each.
 A query needs the manifest, one shard per word and the chunks of the results it shows.
+
+Bounded whatever a page's length: a page's words are indexed from its first INDEXED_CHARACTERS
+characters, its snippets come from an excerpt of at most EXCERPT_BYTES bytes, and a chunk holds
+as many documents as fit in CHUNK_LIMIT bytes once compressed (one document at least, which its
+excerpt's bound keeps below the limit).
 """
 
 from __future__ import annotations
 
 import json
 import re
+import zlib
 from collections import defaultdict
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
 from ctsite.search import analysis
 
-CHUNK = 10
 TITLE_WEIGHT = 5
+# A page's words are indexed from this many characters (the longest page of the site has about
+# 20,000); a page's snippets come from an excerpt of this many bytes of UTF-8.
+INDEXED_CHARACTERS = 200_000
+EXCERPT_BYTES = 48_000
+# The most a chunk of documents weighs compressed (gzip at its fastest level, as the least a
+# server does), and the most documents in one.
+CHUNK_LIMIT = 64_000
+CHUNK_DOCUMENTS = 10
 
 
 @dataclass(frozen=True)
@@ -82,7 +95,8 @@ def build(documents: list[Document], language: str) -> dict[str, str]:
     """
     postings: dict[str, dict[int, int]] = defaultdict(lambda: defaultdict(int))
     for number, document in enumerate(documents):
-        for weight, text in ((TITLE_WEIGHT, document.title), (1, document.text)):
+        indexed = document.text[:INDEXED_CHARACTERS]
+        for weight, text in ((TITLE_WEIGHT, document.title), (1, indexed)):
             for stems in analysis.terms(text):
                 for stem in stems:
                     postings[stem][number] += weight
@@ -90,20 +104,46 @@ def build(documents: list[Document], language: str) -> dict[str, str]:
     for stem in sorted(postings):
         shards[shard_key(stem)][stem] = sorted(postings[stem].items())
     files = {f"terms/{key}.json": _dump(entries) for key, entries in sorted(shards.items())}
-    for start in range(0, len(documents), CHUNK):
-        files[f"docs/{start // CHUNK}.json"] = _dump(
-            [[d.url, d.title, d.text] for d in documents[start : start + CHUNK]]
-        )
+    records = [[d.url, d.title, excerpt(d.text)] for d in documents]
+    starts = chunk_starts(records)
+    for number, start in enumerate(starts):
+        end = starts[number + 1] if number + 1 < len(starts) else len(records)
+        files[f"docs/{number}.json"] = _dump(records[start:end])
     files["manifest.json"] = _dump(
         {
             "language": language,
             "rules": analysis.RULES,
             "documents": len(documents),
-            "chunk": CHUNK,
+            "chunks": starts,
             "shards": sorted(shards),
         }
     )
     return files
+
+
+def excerpt(text: str) -> str:
+    """The first EXCERPT_BYTES bytes of a page's text, cut at a character boundary."""
+    return text.encode("utf-8")[:EXCERPT_BYTES].decode("utf-8", "ignore")
+
+
+def compressed_size(text: str) -> int:
+    return len(zlib.compress(text.encode("utf-8"), 1))
+
+
+def chunk_starts(records: list[list[str]]) -> list[int]:
+    """The first document of each chunk: consecutive documents, as many as fit CHUNK_LIMIT
+    compressed bytes and CHUNK_DOCUMENTS."""
+    starts: list[int] = []
+    current: list[list[str]] = []
+    for number, record in enumerate(records):
+        candidate = [*current, record]
+        full = len(candidate) > CHUNK_DOCUMENTS or compressed_size(_dump(candidate)) > CHUNK_LIMIT
+        if not current or full:
+            starts.append(number)
+            current = [record]
+        else:
+            current = candidate
+    return starts
 
 
 def _dump(value) -> str:

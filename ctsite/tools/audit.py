@@ -41,8 +41,15 @@ def pages_of(site: Path) -> dict[str, str]:
     return {name: path for name, path in PAGES.items() if (site / path / "index.html").is_file()}
 
 
-def run_lighthouse(url: str, name: str, chromium: str = "/usr/bin/chromium") -> dict[str, int]:
-    """Scores (0-100) of one URL; reports written under reports/lighthouse/."""
+def run_lighthouse(
+    url: str,
+    name: str,
+    chromium: str = "/usr/bin/chromium",
+    categories: tuple[str, ...] = CATEGORIES,
+) -> dict[str, int]:
+    """Scores (0-100) of one URL in `categories`; reports written under reports/lighthouse/.
+    (Leaving out performance, whose simulated load takes most of a run, makes it three times
+    faster: the tests do, `make audit` does not.)"""
     REPORTS.mkdir(parents=True, exist_ok=True)
     env = dict(os.environ, CHROME_PATH=chromium)
     subprocess.run(
@@ -54,7 +61,7 @@ def run_lighthouse(url: str, name: str, chromium: str = "/usr/bin/chromium") -> 
             "--output=html",
             f"--output-path={REPORTS / name}",
             f"--chrome-flags={CHROME_FLAGS}",
-            "--only-categories=" + ",".join(CATEGORIES),
+            "--only-categories=" + ",".join(categories),
         ],
         check=True,
         env=env,
@@ -63,7 +70,7 @@ def run_lighthouse(url: str, name: str, chromium: str = "/usr/bin/chromium") -> 
         timeout=300,
     )
     report = json.loads((REPORTS / f"{name}.report.json").read_text(encoding="utf-8"))
-    return {c: round(report["categories"][c]["score"] * 100) for c in CATEGORIES}
+    return {c: round(report["categories"][c]["score"] * 100) for c in categories}
 
 
 def failing_audits(name: str, category: str) -> list[str]:

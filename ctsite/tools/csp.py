@@ -1,9 +1,11 @@
 """Keep the Content-Security-Policy of deploy/security-headers.conf in step with the built site.
 
 Material's templates write a few inline scripts (their text depends on a page's depth); the
-policy allows exactly those, by SHA-256 hash. This script reads every inline script of the built
-site, writes the policy between the `# csp-begin` and `# csp-end` lines, and says "up to date"
-(exit 0) or rewrites the file (exit 1), so CI can tell when `make csp` was forgotten.
+policy allows exactly those, by SHA-256 hash. This tool reads every inline script of the built
+site outside the pages' own text, writes the policy between the `# csp-begin` and `# csp-end`
+lines, and says "up to date" (exit 0) or rewrites the file (exit 1), so CI can tell when
+`make csp` was forgotten. A script inside a page's text is an editor's, never allowed: the strict
+build refuses it, and this tool refuses to run (exit 2) while a built page has one.
 
 Usage: make csp   (builds first), or .venv/bin/python -m ctsite.tools.csp [site-dir] [--check]
 """
@@ -31,12 +33,30 @@ POLICY = (
 )
 
 
+# A page's own text, as its Markdown made it: Material writes it inside this element, and our
+# templates and Material's write their scripts outside it.
+_ARTICLE = re.compile(r'<article class="md-content__inner[^"]*">(.*?)</article>', re.DOTALL)
+
+
+def content_scripts(site: Path) -> list[str]:
+    """The pages with an executable inline script inside their text (an editor's, not ours)."""
+    found = []
+    for page in sorted(site.rglob("*.html")):
+        html = page.read_text(encoding="utf-8")
+        for article in _ARTICLE.findall(html):
+            if _INLINE.search(article):
+                found.append(page.relative_to(site).as_posix())
+                break
+    return found
+
+
 def script_hashes(site: Path) -> list[str]:
-    """The CSP sources ('sha256-...') of every distinct inline script of the site, sorted."""
+    """The CSP sources ('sha256-...') of every distinct inline script of the site's templates
+    (outside a page's text), sorted."""
     scripts = {
         body
         for page in site.rglob("*.html")
-        for body in _INLINE.findall(page.read_text(encoding="utf-8"))
+        for body in _INLINE.findall(_ARTICLE.sub("", page.read_text(encoding="utf-8")))
     }
     return sorted(
         "'sha256-" + base64.b64encode(hashlib.sha256(s.encode("utf-8")).digest()).decode() + "'"
@@ -64,6 +84,15 @@ def main(argv: list[str]) -> int:
     if not (site / "index.html").is_file():
         print(
             f"error: {site}: expected a built site (run `make build`), found none", file=sys.stderr
+        )
+        return 2
+    content = content_scripts(site)
+    if content:
+        print(
+            "error: expected no script in a page's text, found one in "
+            + ", ".join(content)
+            + ": the policy allows only the templates' scripts; remove it from the page",
+            file=sys.stderr,
         )
         return 2
     text = HEADERS.read_text(encoding="utf-8")

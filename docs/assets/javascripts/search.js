@@ -155,7 +155,7 @@
         });
         var stems = [];
         found.forEach(function (word) { stems = stems.concat(word.stems); });
-        return { results: ranked.map(Number), analyse: analyse, stems: stems, chunk: manifest.chunk };
+        return { results: ranked.map(Number), analyse: analyse, stems: stems, chunks: manifest.chunks };
       });
     });
   }
@@ -211,6 +211,13 @@
 
   /* The results of `query` (the query is kept on the list, so a test or a script can tell the
      results of the last keystroke from those of an earlier one). */
+  /* The chunk holding document `id`: the last chunk whose first document is not after it. */
+  function chunkOf(starts, id) {
+    var number = 0;
+    while (number + 1 < starts.length && starts[number + 1] <= id) number += 1;
+    return number;
+  }
+
   function render(outcome, texts, query) {
     list.textContent = "";
     list.setAttribute("data-query", query);
@@ -258,8 +265,9 @@
     return run(index, query).then(function (outcome) {
       var shown = outcome.results.slice(0, SHOWN);
       return Promise.all(shown.map(function (id) {
-        return index.chunk(Math.floor(id / outcome.chunk)).then(function (chunk) {
-          return chunk[id % outcome.chunk];
+        var number = chunkOf(outcome.chunks, id);
+        return index.chunk(number).then(function (chunk) {
+          return chunk[id - outcome.chunks[number]];
         });
       })).then(function (texts) {
         if (ticket === latest) render(outcome, texts, query);

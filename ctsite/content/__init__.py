@@ -1,0 +1,1 @@
+"""Editors' content: what a page's front matter and text may not carry."""
