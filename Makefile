@@ -8,7 +8,7 @@ export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
 .PHONY: help serve build check test audit csp new-practice translations material-diff \
-	second-engine lock clean
+	second-engine summary preview lock clean
 
 # The venv is rebuilt whenever the lock file or the package's declaration changes; the site's
 # logic (ctsite/) is installed in editable mode, so edits to it need no reinstall.
@@ -37,8 +37,11 @@ build: $(VENV)/.installed ## The strict build CI runs, into site/
 check: $(VENV)/.installed node_modules/.installed ## Fast loop: lint, strict build, tests without a browser
 	$(BIN)/python -m pytest -m "not browser and not slow"
 
-test: $(VENV)/.installed node_modules/.installed ## Every test, on both cores
-	$(BIN)/python -m pytest -n 2 --dist loadgroup
+# Four workers on two cores: the browser checks spend much of their time waiting (page loads,
+# Lighthouse), so more workers than cores finish sooner; tests sharing a setup stay together
+# (xdist_group).
+test: $(VENV)/.installed node_modules/.installed ## Every test, in four workers
+	$(BIN)/python -m pytest -n 4 --dist loadgroup --durations=15
 
 audit: build node_modules/.installed ## Lighthouse on key pages: reports/lighthouse/summary.md
 	$(BIN)/python -m ctsite.tools.audit site
@@ -57,6 +60,12 @@ material-diff: $(VENV)/.installed ## Record how our templates differ from Materi
 
 second-engine: $(VENV)/.installed ## Build with ProperDocs too and compare byte for byte
 	$(BIN)/python -m ctsite.tools.second_engine
+
+summary: $(VENV)/.installed ## Markdown tables of translations, catalogue, weights, Lighthouse
+	$(BIN)/python -m ctsite.tools.summary
+
+preview: $(VENV)/.installed ## Serve a pull request's preview: SITE=<artifact .zip or folder>
+	$(BIN)/python -m ctsite.tools.preview "$(SITE)"
 
 lock: $(VENV)/.installed ## Re-pin requirements.txt from requirements.in
 	$(BIN)/python -m pip install --quiet pip-tools==7.6.2

@@ -23,6 +23,7 @@ with a missing translation still reports every front matter problem.
 
 from __future__ import annotations
 
+import os
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,10 +31,13 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
+from ctsite import annotations
 from ctsite import settings as site_settings
 from ctsite.catalogue.feature import CatalogueFeature
-from ctsite.context import BuildContext
+from ctsite.content.feature import ContentFeature
+from ctsite.context import BuildContext, docs_prefix
 from ctsite.dates.feature import DatesFeature
+from ctsite.glossary.feature import GlossaryFeature
 from ctsite.languages import interface_text
 from ctsite.languages.feature import LanguagesFeature
 from ctsite.languages.language import built_languages, join_list
@@ -43,8 +47,10 @@ from ctsite.theme.feature import ThemeFeature
 
 FEATURES = {
     "catalogue": CatalogueFeature,
+    "content": ContentFeature,
     "languages": LanguagesFeature,
     "records": RecordsFeature,
+    "glossary": GlossaryFeature,
     "search": SearchFeature,
     "dates": DatesFeature,
     "theme": ThemeFeature,
@@ -59,6 +65,10 @@ class Run:
     sources: object = None
     git_dates: dict | None = None
     default_404: str | None = None
+    # Front matter that cannot be used: how many problems (catalogue and other pages), and the
+    # other pages that have one (given to MkDocs without their front matter).
+    front_matter_problems: int = 0
+    unusable_front_matter: set | None = None
     timing: dict[str, float] = field(default_factory=dict)  # seconds per feature
 
 
@@ -84,6 +94,9 @@ class SiteBuild:
         except site_settings.SettingsError as error:
             raise PluginError(str(error)) from None
         self.site_root = Path(config.site_dir)
+        if os.environ.get("GITHUB_ACTIONS") == "true":
+            project = Path(config.config_file_path).parent
+            annotations.install(project, docs_prefix(Path(config.docs_dir), project))
         return config
 
     def on_pre_build(self, config) -> None:
@@ -116,6 +129,11 @@ class SiteBuild:
         )
         self.features = {name: make(self.context, self.run) for name, make in FEATURES.items()}
         self._each("on_pre_build", config)
+        if config.strict and self.run.front_matter_problems:
+            raise PluginError(
+                f"{self.run.front_matter_problems} front matter problem(s), listed above: the "
+                "strict build stops before rendering any page with them"
+            )
 
     # -- events handed to the features ---------------------------------------------------------
 

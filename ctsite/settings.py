@@ -45,6 +45,8 @@ class SiteSettings(Config):
     date_locales = c.DictOfItems(c.Type(str), default={})
     catalogue = c.SubConfig(CatalogueSettings)
     records = c.SubConfig(RecordsSettings)
+    # Terms and abbreviations in every language (glossary pages, <abbr>, terminology checks).
+    glossary = c.File(exists=True)
     # Where "edit this page" links lead: the docs/ folder in a code host's web editor; empty for
     # no edit link.
     edit_base_url = c.Type(str, default="")

@@ -10,6 +10,13 @@ def test_the_workflow_tests_every_change_and_publishes_main_to_pages():
     workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "ci.yml").read_text())
     test_steps = [step.get("run", "") for step in workflow["jobs"]["test"]["steps"]]
     assert "make test" in test_steps
+    assert test_steps.index("make build") < test_steps.index("make test")
+    summary = next(s for s in workflow["jobs"]["test"]["steps"] if s.get("run") == "make summary")
+    assert summary["if"] == "always()"
+    preview = next(
+        s for s in workflow["jobs"]["test"]["steps"] if "upload-artifact" in s.get("uses", "")
+    )
+    assert preview["with"]["path"] == "site/" and "pull_request" in preview["if"]
     publish = workflow["jobs"]["publish"]
     assert publish["needs"] == ["test", "second-engine"] and "refs/heads/main" in publish["if"]
     engine_steps = [step.get("run", "") for step in workflow["jobs"]["second-engine"]["steps"]]

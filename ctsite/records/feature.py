@@ -52,21 +52,31 @@ class RecordsFeature:
                 )
         except (registers.RegisterError, timeline.TimelineError) as error:
             raise PluginError(str(error)) from None
+        if self.context.is_default_build:
+            self._report_unknown_symbols()
+
+    def _report_unknown_symbols(self) -> None:
+        """Every unknown `[[SYMBOL]]` of every language, before anything is rendered (so that a
+        build stopped by front matter problems still lists them)."""
+        docs = self.context.docs_dir
+        for code in self.context.codes:
+            for path in sorted((docs / code).rglob("*.md")):
+                text = path.read_text(encoding="utf-8-sig", errors="replace")
+                for reference in registers.references(text):
+                    if reference.symbol not in self.register.documents:
+                        shown = f"{self.context.docs_prefix}/{path.relative_to(docs).as_posix()}"
+                        log.warning(
+                            registers.unknown_reference_message(shown, reference, self.register)
+                        )
 
     def on_files(self, files, config):
-        """Find which pages cite which documents; report every unknown symbol with its line."""
+        """Find which pages of this language cite which documents."""
         for file in files.documentation_pages():
             text = file.content_string
             self.titles[file.src_uri] = _title(text, file.src_uri)
             for reference in registers.references(text):
                 if reference.symbol in self.register.documents:
                     self.citations.add(reference.symbol, file.src_uri)
-                else:
-                    log.warning(
-                        registers.unknown_reference_message(
-                            self.context.shown(file.src_uri), reference, self.register
-                        )
-                    )
         return files
 
     def on_page_markdown(self, markdown, page, config, files) -> str:

@@ -1,0 +1,99 @@
+"""Events of the glossary: terminology checks, `<abbr>` in every page, the glossary pages.
+
+- In the default language's build, every page of every language is checked against the glossary
+  (`check.py`): a form to avoid, or a term of the Arabic page missing from its translation, is a
+  warning naming the page and line (fatal under `--strict`).
+- Every page gets the glossary's abbreviations defined in its language, so that Markdown's `abbr`
+  extension marks each one up as `<abbr title="expansion">`.
+- Where the glossary page has the line `<!-- glossary-terms -->` or `<!-- glossary-abbreviations
+  -->`, the terms (sorted in the page's language, an anchor each, a link to the same entry in
+  every other language) or the abbreviations are put (`overrides/partials/glossary.html`).
+"""
+
+from __future__ import annotations
+
+import logging
+import posixpath
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+from ctsite.glossary import check, data
+
+log = logging.getLogger("mkdocs.hooks.glossary")
+
+TERMS_MARKER = "<!-- glossary-terms -->"
+ABBREVIATIONS_MARKER = "<!-- glossary-abbreviations -->"
+
+
+class GlossaryFeature:
+    def __init__(self, context, run):
+        self.context = context
+        self.glossary: data.Glossary | None = None
+
+    def on_pre_build(self, config) -> None:
+        path = Path(self.context.settings.glossary)
+        try:
+            shown = path.relative_to(self.context.project).as_posix()
+            self.glossary = data.load(path, self.context.codes, shown)
+        except data.GlossaryError as error:
+            raise PluginError(str(error)) from None
+        if self.context.is_default_build:
+            findings = check.check_site(
+                self.context.docs_dir,
+                [self.context.default.code]
+                + [code for code in self.context.codes if code != self.context.default.code],
+                self.glossary,
+                self.context.docs_prefix,
+            )
+            for finding in findings:
+                log.warning(finding.message())
+
+    def on_page_markdown(self, markdown, page, config, files) -> str:
+        language = self.context.language.code
+        if TERMS_MARKER in markdown or ABBREVIATIONS_MARKER in markdown:
+            markdown = markdown.replace(TERMS_MARKER, self._terms_html(page), 1)
+            markdown = markdown.replace(ABBREVIATIONS_MARKER, self._abbreviations_html(), 1)
+        definitions = [
+            f"*[{abbreviation.text}]: {abbreviation.expansions[language]}"
+            for abbreviation in self.glossary.abbreviations
+            if language in abbreviation.expansions
+        ]
+        return markdown + ("\n\n" + "\n".join(definitions) + "\n" if definitions else "")
+
+    def _render(self, template: str, **context) -> str:
+        html = self.context.templates.get_template(template).render(
+            language=self.context.language.code, **context
+        )
+        return "\n" + "\n".join(line for line in html.splitlines() if line.strip()) + "\n"
+
+    def _terms_html(self, page) -> str:
+        language = self.context.language.code
+        page_path = page.url  # e.g. "glossary/" or "en/glossary/"
+        in_home = page_path.removeprefix(self.context.language.home)
+        others = [
+            {
+                "code": other.code,
+                "name": other.name,
+                "direction": other.direction,
+                "href": posixpath.relpath(other.home + in_home, page_path or ".") + "/",
+            }
+            for other in self.context.languages
+            if other.code != language
+        ]
+        return self._render(
+            "partials/glossary.html",
+            part="terms",
+            terms=self.glossary.sorted_terms(language),
+            others=others,
+        )
+
+    def _abbreviations_html(self) -> str:
+        language = self.context.language.code
+        abbreviations = sorted(
+            (a for a in self.glossary.abbreviations if language in a.expansions),
+            key=lambda a: a.text,
+        )
+        return self._render(
+            "partials/glossary.html", part="abbreviations", abbreviations=abbreviations
+        )

@@ -1,0 +1,230 @@
+"""The glossary: its data, the terminology checks with their messages and the quotation marker,
+the glossary pages and <abbr> in both languages."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from sitecheck import ROOT, build, copy_project, resolve
+
+from ctsite.glossary import check, data
+
+GLOSSARY = """
+sorting:
+  ar: {ignore_prefixes: [ال]}
+terms:
+  ctc:
+    ar: لجنة مكافحة الإرهاب
+    en: Counter-Terrorism Committee
+    avoid: {en: [Counterterrorism Committee]}
+    definition: {ar: لجنة, en: A committee}
+  countering:
+    ar: مكافحة الإرهاب
+    en: [countering terrorism, counter-terrorism]
+    definition: {ar: جهود, en: Efforts}
+  gctf:
+    ar: المنتدى العالمي لمكافحة الإرهاب
+    en: Global Counterterrorism Forum
+    definition: {ar: منتدى, en: A forum}
+  strategy:
+    ar: الاستراتيجية
+    en: strategy
+    avoid:
+      ar: [الإستراتيجية]
+      en: [{text: National Strategy, exact: true}]
+    definition: {ar: خطة, en: A plan}
+  azhar:
+    ar: الأزهر الشريف
+    en: Al-Azhar Al-Sharif
+    definition: {ar: مؤسسة, en: An institution}
+abbreviations:
+  CTC:
+    expansion: {ar: لجنة مكافحة الإرهاب, en: Counter-Terrorism Committee}
+"""
+
+
+@pytest.fixture
+def glossary(tmp_path):
+    path = tmp_path / "glossary.yml"
+    path.write_text(GLOSSARY, encoding="utf-8")
+    return data.load(path, ["ar", "en"])
+
+
+def pages(tmp_path, ar: str, en: str) -> Path:
+    docs = tmp_path / "docs"
+    for language, text in (("ar", ar), ("en", en)):
+        (docs / language).mkdir(parents=True, exist_ok=True)
+        (docs / language / "page.md").write_text(text, encoding="utf-8")
+    return docs
+
+
+def messages(docs, glossary) -> list[str]:
+    return [f.message() for f in check.check_site(docs, ["ar", "en"], glossary)]
+
+
+def test_a_form_to_avoid_is_named_with_page_line_term_and_expected_form(tmp_path, glossary):
+    docs = pages(tmp_path, "# عنوان\n", "# Title\n\nThe Counterterrorism Committee met.\n")
+    assert messages(docs, glossary) == [
+        "docs/en/page.md, line 3: terminology: term 'ctc': expected 'Counter-Terrorism "
+        "Committee', found 'Counterterrorism Committee'"
+    ]
+
+
+def test_an_arabic_spelling_to_avoid_is_named_too(tmp_path, glossary):
+    docs = pages(tmp_path, "# عنوان\n\nتنفيذ الإستراتيجية الوطنية.\n", "# Title\n")
+    assert messages(docs, glossary) == [
+        "docs/ar/page.md, line 3: terminology: term 'strategy': expected 'الاستراتيجية', "
+        "found 'الإستراتيجية'"
+    ]
+
+
+def test_an_exact_variant_counts_only_in_its_own_case(tmp_path, glossary):
+    docs = pages(tmp_path, "# ع\n", "# T\n\nthe national strategy; the National Strategy.\n")
+    assert messages(docs, glossary) == [
+        "docs/en/page.md, line 3: terminology: term 'strategy': expected 'strategy', found "
+        "'National Strategy'"
+    ]
+
+
+def test_a_term_of_the_arabic_page_must_be_in_its_translation(tmp_path, glossary):
+    docs = pages(tmp_path, "# عنوان\n\nدور الأزهر الشريف.\n", "# Title\n\nThe role of Al-Azhar.\n")
+    assert messages(docs, glossary) == [
+        "docs/en/page.md: terminology: term 'azhar': expected 'Al-Azhar Al-Sharif', as "
+        "docs/ar/page.md line 3 uses «الأزهر الشريف», found no 'Al-Azhar Al-Sharif' on the page"
+    ]
+
+
+def test_a_term_inside_a_longer_term_belongs_to_the_longer_one(tmp_path, glossary):
+    arabic = "# عنوان\n\nعضو مؤسس للمنتدى العالمي لمكافحة الإرهاب.\n"
+    docs = pages(
+        tmp_path, arabic, "# Title\n\nA founding member of the Global Counterterrorism Forum.\n"
+    )
+    assert messages(docs, glossary) == []
+
+
+def test_an_accepted_form_other_than_the_preferred_one_is_enough(tmp_path, glossary):
+    docs = pages(
+        tmp_path, "# عنوان\n\nجهود مكافحة الإرهاب.\n", "# Title\n\nCounter-terrorism work.\n"
+    )
+    assert messages(docs, glossary) == []
+
+
+@pytest.mark.parametrize(
+    "quoted",
+    [
+        "A source: <q>Egypt and the Counterterrorism Committee</q>.",
+        "> The Counterterrorism Committee, as the report says.",
+        "`Counterterrorism Committee`",
+    ],
+)
+def test_a_marked_quotation_is_exempt(tmp_path, glossary, quoted):
+    docs = pages(tmp_path, "# عنوان\n", f"# Title\n\n{quoted}\n")
+    assert messages(docs, glossary) == []
+
+
+def test_guillemets_and_source_titles_are_quotations_too(tmp_path, glossary):
+    arabic = (
+        "---\nsources:\n  - title: الإستراتيجية\n    url: https://a.org/\n---\n\n«الإستراتيجية»\n"
+    )
+    docs = pages(tmp_path, arabic, "# Title\n")
+    assert messages(docs, glossary) == []
+
+
+def test_the_glossary_is_sorted_in_each_language(glossary):
+    assert [t.id for t in glossary.sorted_terms("ar")] == [
+        "azhar",  # (ال)أزهر: the article is not counted, أ sorts as ا
+        "strategy",  # (ال)استراتيجية
+        "ctc",  # لجنة
+        "countering",  # مكافحة
+        "gctf",  # (ال)منتدى
+    ]
+    assert [t.id for t in glossary.sorted_terms("en")][:2] == ["azhar", "ctc"]
+
+
+def test_every_problem_of_the_glossary_file_is_reported_at_once(tmp_path):
+    path = tmp_path / "glossary.yml"
+    path.write_text("terms:\n  Bad Id: {}\n  x: {en: y}\nabbreviations:\n  CTC: {}\n")
+    with pytest.raises(data.GlossaryError) as raised:
+        data.load(path, ["ar", "en"])
+    assert str(raised.value).splitlines() == [
+        "data/glossary.yml: terms: 'Bad Id': expected a lower-case id with its forms, found {}",
+        "data/glossary.yml: terms: 'x': ar: expected the term's form, found None",
+        "data/glossary.yml: terms: 'x': definition: expected a definition in 'ar', found none",
+        "data/glossary.yml: abbreviations: 'CTC': expansion: expected one in 'ar', found none",
+    ]
+
+
+def test_the_sites_pages_follow_the_glossary():
+    glossary = data.load(ROOT / "data" / "glossary.yml", ["ar", "en"])
+    assert [f.message() for f in check.check_site(ROOT / "docs", ["ar", "en"], glossary)] == []
+
+
+# --- The built site ----------------------------------------------------------------------------
+
+HOME = {"ar": "", "en": "en/"}
+
+
+def soup_of(site, path):
+    return BeautifulSoup((site / path).read_text(encoding="utf-8"), "html.parser")
+
+
+@pytest.mark.parametrize("language", ["ar", "en"])
+def test_the_glossary_page_lists_every_term_sorted_with_links_to_the_other_language(site, language):
+    glossary = data.load(ROOT / "data" / "glossary.yml", ["ar", "en"])
+    page = soup_of(site, f"{HOME[language]}glossary/index.html")
+    terms = page.select("dl.glossary:not(.glossary--abbreviations) > dt")
+    assert [dt["id"] for dt in terms] == [t.id for t in glossary.sorted_terms(language)]
+    other = "en" if language == "ar" else "ar"
+    target = soup_of(site, f"{HOME[other]}glossary/index.html")
+    for dt in terms:
+        link = dt.find_next_sibling("dd").select_one("a[hreflang]")
+        assert link["hreflang"] == other
+        assert resolve(f"{HOME[language]}glossary/", link["href"]) == f"{HOME[other]}glossary/"
+        assert target.select_one(f"#{link['href'].split('#')[1]}") is not None
+    abbreviations = page.select("dl.glossary--abbreviations abbr")
+    assert {a.get_text() for a in abbreviations} == {a.text for a in glossary.abbreviations}
+
+
+@pytest.mark.parametrize(
+    ("path", "title"),
+    [
+        ("en/international/index.html", "Global Counterterrorism Forum"),
+        ("international/ctc-chairmanship-2016/index.html", "مجموعة العمل المالي"),
+    ],
+)
+def test_abbreviations_are_marked_up_in_the_pages_language(site, path, title):
+    titles = {abbr["title"] for abbr in soup_of(site, path).select("article abbr")}
+    assert title in titles
+
+
+@pytest.mark.parametrize("language", ["ar", "en"])
+def test_the_glossary_is_in_the_navigation_and_in_search(site, language):
+    home = soup_of(site, f"{HOME[language]}index.html")
+    assert any(
+        resolve(HOME[language], a["href"]) == f"{HOME[language]}glossary/"
+        for a in home.select("nav.md-nav--primary a")
+    )
+    chunks = (site / HOME[language] / "search" / "docs").glob("*.json")
+    urls = [record[0] for chunk in chunks for record in json.loads(chunk.read_text())]
+    assert f"{HOME[language]}glossary/" in urls
+
+
+@pytest.mark.slow  # builds a fixture copy of the project
+def test_a_variant_to_avoid_fails_the_strict_build_until_quoted(tmp_path):
+    project = copy_project(tmp_path / "project")
+    page = project / "docs" / "en" / "privacy.md"
+    text = page.read_text(encoding="utf-8")
+    page.write_text(text + "\nThe Counterterrorism Committee.\n", encoding="utf-8")
+    result = build(project, tmp_path / "site")
+    output = result.stdout + result.stderr
+    line = len(text.splitlines()) + 2
+    assert result.returncode != 0
+    assert (
+        f"docs/en/privacy.md, line {line}: terminology: term 'ctc': expected "
+        "'Counter-Terrorism Committee', found 'Counterterrorism Committee'" in output
+    )
+    page.write_text(text + "\n<q>The Counterterrorism Committee</q>.\n", encoding="utf-8")
+    assert build(project, tmp_path / "site2").returncode == 0

@@ -1,0 +1,130 @@
+"""Editors' pull requests explain themselves: problems as workflow commands on their line, and
+the job summary's tables."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+from sitecheck import ROOT, copy_project, mkdocs_command
+
+from ctsite import annotations
+
+
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [
+        (
+            "docs/en/unit/index.md, line 28: terminology: term 'ctc': expected 'x', found 'y'",
+            ("docs/en/unit/index.md", 28, "Terminology"),
+        ),
+        (
+            "docs/en/unit/index.md, line 3: UN document reference: expected a symbol, found 'S/1'",
+            ("docs/en/unit/index.md", 3, "UN document reference"),
+        ),
+        (
+            "docs/ar/privacy.md: front matter: expected each field once, found 'title' on lines "
+            "2 and 5",
+            ("docs/ar/privacy.md", 5, "Front matter"),
+        ),
+        (
+            "docs/ar/privacy.md: front matter: expected valid YAML, found a YAML error: x at "
+            "line 4",
+            ("docs/ar/privacy.md", 4, "Front matter"),
+        ),
+        (
+            "docs/en/best-practices/azhar-observatory.md: field 'summary': expected text, found x",
+            ("docs/en/best-practices/azhar-observatory.md", 4, "Field 'summary'"),
+        ),
+        (
+            "docs/en/unit/index.md: stale translation: expected the translation of version a",
+            ("docs/en/unit/index.md", 1, "Stale translation"),
+        ),
+        (
+            "  - docs/en/nope.md: missing translation; expected this file because "
+            "docs/ar/unit/index.md exists.",
+            ("docs/ar/unit/index.md", 1, "Missing translation"),
+        ),
+    ],
+)
+def test_each_kind_of_problem_is_annotated_on_its_file_and_line(message, expected):
+    found = annotations.annotate(message, ROOT)
+    assert [(a.file, a.line, a.title) for a in found] == [expected]
+
+
+def test_a_broken_link_reported_by_mkdocs_is_annotated_on_the_line_of_the_link():
+    message = (
+        "Doc file 'en/unit/index.md' contains a link 'capacity-building.md', but the target "
+        "'en/unit/capacity-building.md' is not found among documentation files."
+    )
+    [found] = annotations.annotate(message, ROOT)
+    text = (ROOT / "docs" / "en" / "unit" / "index.md").read_text(encoding="utf-8").splitlines()
+    assert found.file == "docs/en/unit/index.md" and found.title == "Broken link"
+    assert "capacity-building.md" in text[found.line - 1]
+
+
+def test_a_command_is_escaped_as_github_requires():
+    annotation = annotations.Annotation("docs/a,b.md", 2, "A: b", "100% wrong\nsecond line")
+    assert annotation.command() == (
+        "::error file=docs/a%2Cb.md,line=2,title=A%3A b::100%25 wrong%0Asecond line"
+    )
+
+
+def test_a_message_about_no_file_is_not_annotated():
+    assert annotations.annotate("Building documentation to directory: site", ROOT) == []
+
+
+@pytest.mark.slow  # builds a fixture copy of the project
+def test_a_failing_build_in_github_actions_prints_each_problem_on_its_line(tmp_path):
+    project = copy_project(tmp_path / "project")
+    page = project / "docs" / "en" / "unit" / "index.md"
+    text = page.read_text(encoding="utf-8")
+    page.write_text(text + "\nSee [[S/2017/37]] and [the page](nope.md).\n", encoding="utf-8")
+    entry = project / "docs" / "en" / "best-practices" / "azhar-observatory.md"
+    entry.write_text(
+        entry.read_text(encoding="utf-8").replace("pillar: ideological", "pillar: nope"),
+        encoding="utf-8",
+    )
+    line = len(text.splitlines()) + 2
+    results = {}
+    for actions in ("true", None):
+        env = {k: v for k, v in os.environ.items() if k != "GITHUB_ACTIONS"}
+        env["NO_MKDOCS_2_WARNING"] = "1"
+        if actions:
+            env["GITHUB_ACTIONS"] = actions
+        results[actions] = subprocess.run(
+            [*mkdocs_command(), "build", "--strict", "--site-dir", str(tmp_path / "site")],
+            cwd=project,
+            env=env,
+            capture_output=True,
+            text=True,
+        )
+    commands = [line for line in results["true"].stdout.splitlines() if line.startswith("::")]
+    assert any(
+        c.startswith(
+            f"::error file=docs/en/unit/index.md,line={line},title=UN document reference::"
+        )
+        for c in commands
+    ), commands
+    assert any(
+        c.startswith("::error file=docs/en/best-practices/azhar-observatory.md,line=5,title=Field")
+        for c in commands
+    ), commands
+    # Locally, the messages stay as they are: no workflow command.
+    assert "::error" not in results[None].stdout + results[None].stderr
+
+
+def test_the_job_summary_has_its_tables(tmp_path):
+    target = tmp_path / "summary.md"
+    subprocess.run(
+        [sys.executable, "-m", "ctsite.tools.summary"],
+        env={**os.environ, "GITHUB_STEP_SUMMARY": str(target)},
+        check=True,
+    )
+    text = target.read_text(encoding="utf-8")
+    assert "## Translations" in text and "| `unit/index.md` | en | current |" in text
+    assert "## Catalogue" in text and "| pillar |" in text
+    pillars = [line for line in text.split("## Catalogue")[1].splitlines() if line.startswith("| ")]
+    assert len(pillars) >= 5
