@@ -7,12 +7,10 @@ under CI (`CI=true`), where a missing browser is a failure.
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 
-import pytest
 from axe_playwright_python.sync_playwright import Axe
-from sitecheck import ROOT
+from sitecheck import ROOT, missing_tool
 
 from ctsite.tools.chromium import CHROMIUM_ARGS, DESKTOP, PHONE, chromium_path
 
@@ -25,9 +23,7 @@ def require_chromium() -> str:
     if path:
         return path
     reason = "no Chromium found (install Debian's chromium, or set CHROMIUM_PATH)"
-    if os.environ.get("CI", "").lower() == "true":
-        pytest.fail(f"CI=true and {reason}", pytrace=False)
-    pytest.skip(reason)
+    missing_tool(reason)
 
 
 def site_paths() -> list[str]:

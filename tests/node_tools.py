@@ -3,10 +3,7 @@
 
 from __future__ import annotations
 
-import os
-
-import pytest
-from sitecheck import ROOT
+from sitecheck import ROOT, missing_tool
 
 
 def require_node_tool(name: str) -> str:
@@ -15,9 +12,7 @@ def require_node_tool(name: str) -> str:
     if path.exists():
         return str(path)
     reason = f"{name} is not installed (run `npm ci`, which `make test` does)"
-    if os.environ.get("CI", "").lower() == "true":
-        pytest.fail(f"CI=true and {reason}", pytrace=False)
-    pytest.skip(reason)
+    missing_tool(reason)
 
 
 def require_java() -> str:
@@ -28,6 +23,4 @@ def require_java() -> str:
     if path:
         return path
     reason = "java is not installed (Debian's openjdk-17-jre-headless; .ci/run installs it)"
-    if os.environ.get("CI", "").lower() == "true":
-        pytest.fail(f"CI=true and {reason}", pytrace=False)
-    pytest.skip(reason)
+    missing_tool(reason)

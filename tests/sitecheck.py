@@ -104,3 +104,13 @@ def resolve(page_url_path: str, href: str) -> str:
     base = "http://site.invalid/"
     target = urljoin(base + page_url_path, href)
     return urlsplit(target).path.lstrip("/")
+
+
+def missing_tool(reason: str):
+    """Skip a test that needs a tool this machine lacks, with the reason; under CI (`CI=true`),
+    where every tool is installed by .ci/run, fail instead."""
+    import pytest
+
+    if os.environ.get("CI", "").lower() == "true":
+        pytest.fail(f"CI=true and {reason}", pytrace=False)
+    pytest.skip(reason)
