@@ -75,8 +75,9 @@ def load(values: object, config_file_path: str) -> SiteSettings:
     errors, warnings = settings.validate()
     problems = [f"mkdocs.yml: extra.site.{key}: {error}" for key, error in errors]
     problems += [f"mkdocs.yml: extra.site.{key}: {warning}" for key, warning in warnings]
-    missing = sorted(set(VOCABULARIES) - set(settings.catalogue.vocabularies or {}))
-    unknown = sorted(set(settings.catalogue.vocabularies or {}) - set(VOCABULARIES))
+    given = set(settings.catalogue.vocabularies or {}) if not errors else set(VOCABULARIES)
+    missing = sorted(set(VOCABULARIES) - given)
+    unknown = sorted(given - set(VOCABULARIES))
     if not errors and missing:
         problems.append(
             "mkdocs.yml: extra.site.catalogue.vocabularies: expected a file for each of "
