@@ -18,6 +18,8 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from ctsite.text import line_of
+
 # Our messages: "docs/en/x.md, line 12: what: ..." or "docs/en/x.md: what: ..."
 _OURS = re.compile(
     r"^(?P<file>(?:docs|data)/[^\s:,]+\.(?:md|yml))(?:, line (?P<line>\d+))?: (?P<rest>.*)$"
@@ -57,14 +59,12 @@ def _property(text: str) -> str:
     return _data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def _line_of(path: Path, needle: str) -> int:
+def _source(path: Path) -> str:
+    """A file's text, or nothing when it cannot be read."""
     try:
-        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-            if needle and needle in line:
-                return number
+        return path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError):
-        pass
-    return 1
+        return ""
 
 
 def annotate(message: str, project: Path, docs_prefix: str = "docs") -> list[Annotation]:
@@ -82,10 +82,8 @@ def _one(text: str, project: Path, docs_prefix: str) -> Annotation | None:
     link = _LINK.match(text)
     if link:
         file = f"{docs_prefix}/{link['file']}"
-        target = link["target"]
-        line = _line_of(project / file, f"]({target}")
-        if line == 1:
-            line = _line_of(project / file, target)
+        source, target = _source(project / file), link["target"]
+        line = line_of(source, f"]({target}") or line_of(source, target) or 1
         title = "Broken anchor" if "anchor" in link["why"] else "Broken link"
         return Annotation(file, line, title, text)
     ours = _OURS.match(text)
@@ -104,21 +102,13 @@ def _one(text: str, project: Path, docs_prefix: str) -> Annotation | None:
     if not line and at:
         line = int(at.group(1) or at.group(2))
     elif not line and field:
-        line = _line_of_field(project / file, field.group(1))
+        # The line where the front matter field starts (line 1 when it is missing).
+        source = _source(project / file)
+        start = re.search(rf"^{field.group(1)}:", source, re.MULTILINE)
+        line = source.count("\n", 0, start.start()) + 1 if start else 1
     title = re.split(r"[:;]", rest, maxsplit=1)[0].strip()
     title = title if len(title) <= 40 else "Problem"
     return Annotation(file, line or 1, title[:1].upper() + title[1:], text)
-
-
-def _line_of_field(path: Path, name: str) -> int:
-    """The line where a front matter field starts (line 1 when it is missing)."""
-    try:
-        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-            if line.startswith(f"{name}:"):
-                return number
-    except (OSError, UnicodeDecodeError):
-        pass
-    return 1
 
 
 class AnnotationHandler(logging.Handler):

@@ -31,7 +31,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from ctsite import annotations
+from ctsite import annotations, sources
 from ctsite import settings as site_settings
 from ctsite.catalogue.feature import CatalogueFeature
 from ctsite.content.feature import ContentFeature
@@ -65,6 +65,8 @@ class Run:
     sources: object = None
     git_dates: dict | None = None
     default_404: str | None = None
+    # Every Markdown source of every language, read once (ctsite.sources).
+    pages: tuple = ()
     # Front matter that cannot be used: how many problems (catalogue and other pages), and the
     # other pages that have one (given to MkDocs without their front matter).
     front_matter_problems: int = 0
@@ -105,7 +107,9 @@ class SiteBuild:
         languages = built_languages(i18n.config.languages)
         current = next(lang for lang in languages if lang.code == i18n.current_language)
         if current.default:
-            self.run = Run()
+            self.run = Run(
+                pages=sources.read_all(Path(config.docs_dir), [lang.code for lang in languages])
+            )
         project = Path(config.config_file_path).parent
         try:
             texts = interface_text.load(

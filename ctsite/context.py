@@ -65,6 +65,14 @@ class BuildContext:
         """The Babel locale of this language's dates."""
         return self.settings.date_locales.get(self.language.code, self.language.code)
 
+    def render(self, template: str, **context) -> str:
+        """HTML for a page's Markdown from a theme template, given the page's language and date
+        locale: one raw HTML block (no blank line inside it, which would end the block)."""
+        html = self.templates.get_template(template).render(
+            language=self.language.code, locale=self.date_locale, **context
+        )
+        return "\n" + "\n".join(line for line in html.splitlines() if line.strip()) + "\n"
+
     def shown(self, src_uri: str) -> str:
         """A page's source as editors know it: `docs/en/unit/index.md`."""
         return f"{self.docs_prefix}/{src_uri}"

@@ -114,3 +114,30 @@ def missing_tool(reason: str):
     if os.environ.get("CI", "").lower() == "true":
         pytest.fail(f"CI=true and {reason}", pytrace=False)
     pytest.skip(reason)
+
+
+def build_with_memory_cap(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
+    """`mkdocs build --strict` in a process limited to 1 GiB of memory and 120 seconds: a build
+    fed hostile input must fail with a message, not exhaust the machine."""
+    code = (
+        "import resource, sys; resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30));"
+        "from mkdocs.__main__ import cli; sys.argv = ['mkdocs', 'build', '--strict', "
+        f"'--site-dir', {str(site_dir)!r}]; cli()"
+    )
+    return subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
+    )
+
+
+def record_translations(project: Path, pages: list[str]) -> None:
+    """Record the English of `pages` as up to date in a fixture project."""
+    from ctsite.languages import status
+
+    registry = project / "data" / "translations.yml"
+    recorded = status.record(project / "docs", status.read_registry(registry), pages, "ar", ["en"])
+    status.write_registry(registry, recorded)

@@ -8,9 +8,7 @@ import json
 import pytest
 from bs4 import BeautifulSoup
 from catalogue_fixtures import markdown, valid
-from sitecheck import build, copy_project
-
-from ctsite.languages import status
+from sitecheck import build, copy_project, record_translations
 
 
 def add_entry(project, practice_id, ar, en):
@@ -23,15 +21,7 @@ def add_entry(project, practice_id, ar, en):
             content if isinstance(content, str) else markdown(content), encoding="utf-8"
         )
     if ar is not None and en is not None:
-        registry = project / "data" / "translations.yml"
-        versions = status.record(
-            project / "docs",
-            status.read_registry(registry),
-            [f"best-practices/{practice_id}.md"],
-            "ar",
-            ["en"],
-        )
-        status.write_registry(registry, versions)
+        record_translations(project, [f"best-practices/{practice_id}.md"])
 
 
 REAL = {"pillar": "ideological", "institution": "al-azhar"}

@@ -6,13 +6,12 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 import subprocess
 import sys
 
 import pytest
 from catalogue_fixtures import FILE, VOCABULARIES, markdown, valid
-from sitecheck import build, copy_project
+from sitecheck import build, build_with_memory_cap, copy_project
 
 from ctsite.catalogue import export, frontmatter, model, schema
 from ctsite.content import guard
@@ -237,21 +236,8 @@ def test_an_alias_bomb_stops_the_strict_build_at_once_naming_the_file(tmp_path):
     entry.write_text(ALIAS_BOMB, encoding="utf-8")
     page = project / "docs" / "ar" / "privacy.md"
     page.write_text(ALIAS_BOMB.replace("title: *i", "description: *i"), encoding="utf-8")
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-c",
-            # At most 1 GiB of memory: the bomb needs many times that once expanded.
-            "import resource, sys; resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30));"
-            "from mkdocs.__main__ import cli; sys.argv = ['mkdocs', 'build', '--strict', "
-            f"'--site-dir', '{tmp_path / 'site'}']; cli()",
-        ],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-    )
+    # At most 1 GiB of memory: the bomb needs many times that once expanded.
+    result = build_with_memory_cap(project, tmp_path / "site")
     output = result.stdout + result.stderr
     assert result.returncode != 0
     assert (

@@ -9,10 +9,7 @@ matters; and real strict builds of a fixture site, on a few, with a memory cap.
 from __future__ import annotations
 
 import json
-import os
 import shutil
-import subprocess
-import sys
 import time
 
 import pytest
@@ -20,10 +17,9 @@ import yaml
 from catalogue_fixtures import FILE, VALID, VOCABULARIES
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from sitecheck import copy_project
+from sitecheck import build_with_memory_cap, copy_project, record_translations
 
 from ctsite.catalogue import export, frontmatter, model, schema
-from ctsite.languages import status
 
 STEM = "azhar-observatory"
 # What an attacker or a careless editor writes.
@@ -144,23 +140,6 @@ def fixture_project(tmp_path_factory):
     return copy_project(tmp_path_factory.mktemp("hostile") / "project")
 
 
-def build_with_memory_cap(project, site) -> subprocess.CompletedProcess:
-    """The strict build, in a process limited to 1 GiB of memory and 120 seconds."""
-    code = (
-        "import resource, sys; resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30));"
-        "from mkdocs.__main__ import cli; sys.argv = ['mkdocs', 'build', '--strict', "
-        f"'--site-dir', {str(site)!r}]; cli()"
-    )
-    return subprocess.run(
-        [sys.executable, "-c", code],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-    )
-
-
 @pytest.mark.slow  # real builds of a fixture copy of the project
 @settings(max_examples=6, deadline=None, suppress_health_check=list(HealthCheck))
 @given(front_matters())
@@ -174,15 +153,7 @@ def test_the_build_escapes_every_value_or_names_the_file_and_field(fixture_proje
             "---\n" + yaml.safe_dump(entry, allow_unicode=True) + "---\n\nText.\n",
             encoding="utf-8",
         )
-    registry = project / "data" / "translations.yml"
-    recorded = status.record(
-        project / "docs",
-        status.read_registry(registry),
-        [f"best-practices/{name}.md"],
-        "ar",
-        ["en"],
-    )
-    status.write_registry(registry, recorded)
+    record_translations(project, [f"best-practices/{name}.md"])
     site = project / "site"
     shutil.rmtree(site, ignore_errors=True)
     result = build_with_memory_cap(project, site)

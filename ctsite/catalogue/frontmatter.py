@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 import yaml
 
+from ctsite.text import printable
+
 # libyaml's loader where PyYAML has it (the wheels do): ten times faster on a large catalogue.
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _FENCE = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
@@ -122,7 +124,7 @@ def read(text: str) -> FrontMatter:
             None, f"expected valid YAML, found a YAML error: {_describe(error)}", body
         )
     if not isinstance(values, dict):
-        found = _printable(repr(values))
+        found = printable(repr(values))
         found = found if len(found) <= 60 else found[:57] + "..."
         return FrontMatter(
             None, f"expected 'field: value' lines, found {type(values).__name__} {found}", body
@@ -135,11 +137,6 @@ def _line(mark) -> int:
     return mark.line + 2
 
 
-def _printable(text: str) -> str:
-    """Text for a message: control and invisible characters shown by their code."""
-    return "".join(c if c.isprintable() else f"\\u{ord(c):04x}" for c in text)
-
-
 def _describe(error: yaml.YAMLError) -> str:
     """A YAML error in an editor's words: what went wrong, and on which lines of the file."""
     if isinstance(error, yaml.reader.ReaderError):
@@ -149,9 +146,9 @@ def _describe(error: yaml.YAMLError) -> str:
         )
     problem = getattr(error, "problem", None)
     if problem is None:
-        return _printable(" ".join(str(error).split()))
+        return printable(" ".join(str(error).split()))
     problem = (
-        _printable(problem)
+        printable(problem)
         .replace("'<stream end>'", "the end of the front matter")
         .replace("unexpected end of stream", "the end of the front matter")
     )

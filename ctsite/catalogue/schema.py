@@ -18,6 +18,7 @@ from datetime import date
 from urllib.parse import urlsplit
 
 from ctsite.catalogue.vocabularies import Vocabularies
+from ctsite.text import printable
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 SUMMARY_MAX = 300
@@ -37,7 +38,7 @@ def describe(value: object) -> str:
     if isinstance(value, str):
         shown = value if len(value) <= 60 else value[:57] + "..."
         # Control and invisible characters are shown by their code, never written out.
-        shown = "".join(c if c.isprintable() else f"\\u{ord(c):04x}" for c in shown)
+        shown = printable(shown)
         return f"'{shown}'"
     if isinstance(value, (int, float)):
         return str(value)
@@ -406,8 +407,7 @@ class Problem:
     found: str
 
     def message(self) -> str:
-        shown = "".join(c if c.isprintable() else f"\\u{ord(c):04x}" for c in self.field or "")
-        where = f"field '{shown}'" if self.field else "front matter"
+        where = f"field '{printable(self.field)}'" if self.field else "front matter"
         return f"{self.file}: {where}: expected {self.expected}, found {self.found}"
 
 

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from ctsite.catalogue import frontmatter
 from ctsite.content import guard
+from ctsite.text import line_of
 
 log = logging.getLogger("mkdocs.hooks.content")
 
@@ -35,18 +36,18 @@ class ContentFeature:
         if not self.context.is_default_build and self.run.unusable_front_matter is not None:
             return
         self.run.unusable_front_matter = set()
-        docs = self.context.docs_dir
-        for code in self.context.codes:
-            for path in sorted((docs / code).rglob("*.md")):
-                relative = path.relative_to(docs / code).parts
-                if len(relative) == 2 and relative[0] == self.section and path.name != "index.md":
-                    continue  # a catalogue entry: the catalogue reads and checks it
-                problem = guard.front_matter_problem(path.read_bytes())
-                if problem:
-                    shown = f"{self.context.docs_prefix}/{path.relative_to(docs).as_posix()}"
-                    log.warning(f"{shown}: front matter: {problem}")
-                    self.run.front_matter_problems += 1
-                    self.run.unusable_front_matter.add(os.path.normpath(path))
+        for source in self.run.pages:
+            parts = source.page.split("/")
+            if len(parts) == 2 and parts[0] == self.section and parts[1] != "index.md":
+                continue  # a catalogue entry: the catalogue reads and checks it
+            problem = guard.front_matter_problem(source.data)
+            if problem:
+                log.warning(
+                    f"{self.context.shown(f'{source.language}/{source.page}')}: "
+                    f"front matter: {problem}"
+                )
+                self.run.front_matter_problems += 1
+                self.run.unusable_front_matter.add(os.path.normpath(source.path))
 
     def on_page_read_source(self, page, config) -> str | None:
         """A page with unusable front matter, without it (MkDocs would parse it itself)."""
@@ -70,7 +71,7 @@ class ContentFeature:
             pass
         shown = self.context.shown(page.file.src_uri)
         for active in found:
-            line = guard.line_of(source, active.needle)
+            line = line_of(source, active.needle, ignore_case=True)
             where = f"{shown}, line {line}" if line else shown
             log.warning(
                 f"{where}: page text: expected no scripts or embedded content, found "

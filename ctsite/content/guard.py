@@ -94,12 +94,3 @@ def neutralise(html: str) -> str:
         else:
             html = pattern.sub(lambda match: match.group(0).replace("<", "&lt;"), html)
     return html
-
-
-def line_of(source: str, needle: str) -> int | None:
-    """The first line of the source that holds `needle` (case-insensitive), or None."""
-    lowered = needle.lower()
-    for number, line in enumerate(source.splitlines(), start=1):
-        if lowered in line.lower():
-            return number
-    return None

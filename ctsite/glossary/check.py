@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ctsite.glossary.data import Glossary, Term, Variant
+from ctsite.sources import Source, read_all
 
 # Quotations and code, blanked out (their line breaks kept, so lines keep their numbers).
 _QUOTED = re.compile(r"<q\b[^>]*>.*?</q>|«[^»\n]*»|`[^`\n]*`", re.DOTALL | re.IGNORECASE)
@@ -146,19 +147,22 @@ def _without_longer_terms(text: str, term: Term, language: str, glossary: Glossa
 
 
 def check_site(
-    docs_dir: Path, languages: list[str], glossary: Glossary, prefix: str = "docs"
+    docs_dir: Path,
+    languages: list[str],
+    glossary: Glossary,
+    prefix: str = "docs",
+    pages: tuple[Source, ...] | None = None,
 ) -> list[Finding]:
-    """Every finding of every page of every language; the first language is the source."""
+    """Every finding of every page of every language; the first language is the source.
+
+    Args:
+        pages: the sources already read (the build's); read from `docs_dir` when None.
+    """
     source_language = languages[0]
-    texts: dict[str, dict[str, str]] = {}
-    for language in languages:
-        folder = docs_dir / language
-        texts[language] = {
-            path.relative_to(folder).as_posix(): checked_text(
-                path.read_text(encoding="utf-8-sig", errors="replace")
-            )
-            for path in sorted(folder.rglob("*.md"))
-        }
+    texts: dict[str, dict[str, str]] = {language: {} for language in languages}
+    for source in read_all(docs_dir, languages) if pages is None else pages:
+        if source.language in texts:
+            texts[source.language][source.page] = checked_text(source.text)
     findings = []
     for language in languages:
         for page, text in texts[language].items():

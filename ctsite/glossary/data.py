@@ -10,9 +10,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
 from ctsite.search import analysis
+from ctsite.text import read_yaml
 
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -85,10 +84,7 @@ def load(path: Path, languages: list[str], shown: str = "data/glossary.yml") -> 
     """
     if not path.exists():
         return Glossary((), ())
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
-        raise GlossaryError(f"{shown}: cannot be read as YAML: {error}") from None
+    data = read_yaml(path, shown, GlossaryError) or {}
     problems: list[str] = []
     terms = [
         _term(shown, key, entry, languages, problems)

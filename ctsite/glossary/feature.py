@@ -29,7 +29,9 @@ ABBREVIATIONS_MARKER = "<!-- glossary-abbreviations -->"
 class GlossaryFeature:
     def __init__(self, context, run):
         self.context = context
+        self.run = run
         self.glossary: data.Glossary | None = None
+        self.definitions = ""
 
     def on_pre_build(self, config) -> None:
         path = Path(self.context.settings.glossary)
@@ -38,6 +40,14 @@ class GlossaryFeature:
             self.glossary = data.load(path, self.context.codes, shown)
         except data.GlossaryError as error:
             raise PluginError(str(error)) from None
+        # Markdown's abbreviation definitions in this language, added to every page's Markdown.
+        language = self.context.language.code
+        definitions = [
+            f"*[{abbreviation.text}]: {abbreviation.expansions[language]}"
+            for abbreviation in self.glossary.abbreviations
+            if language in abbreviation.expansions
+        ]
+        self.definitions = "\n\n" + "\n".join(definitions) + "\n" if definitions else ""
         if self.context.is_default_build:
             findings = check.check_site(
                 self.context.docs_dir,
@@ -45,27 +55,16 @@ class GlossaryFeature:
                 + [code for code in self.context.codes if code != self.context.default.code],
                 self.glossary,
                 self.context.docs_prefix,
+                self.run.pages,
             )
             for finding in findings:
                 log.warning(finding.message())
 
     def on_page_markdown(self, markdown, page, config, files) -> str:
-        language = self.context.language.code
         if TERMS_MARKER in markdown or ABBREVIATIONS_MARKER in markdown:
             markdown = markdown.replace(TERMS_MARKER, self._terms_html(page), 1)
             markdown = markdown.replace(ABBREVIATIONS_MARKER, self._abbreviations_html(), 1)
-        definitions = [
-            f"*[{abbreviation.text}]: {abbreviation.expansions[language]}"
-            for abbreviation in self.glossary.abbreviations
-            if language in abbreviation.expansions
-        ]
-        return markdown + ("\n\n" + "\n".join(definitions) + "\n" if definitions else "")
-
-    def _render(self, template: str, **context) -> str:
-        html = self.context.templates.get_template(template).render(
-            language=self.context.language.code, **context
-        )
-        return "\n" + "\n".join(line for line in html.splitlines() if line.strip()) + "\n"
+        return markdown + self.definitions
 
     def _terms_html(self, page) -> str:
         language = self.context.language.code
@@ -81,7 +80,7 @@ class GlossaryFeature:
             for other in self.context.languages
             if other.code != language
         ]
-        return self._render(
+        return self.context.render(
             "partials/glossary.html",
             part="terms",
             terms=self.glossary.sorted_terms(language),
@@ -94,6 +93,6 @@ class GlossaryFeature:
             (a for a in self.glossary.abbreviations if language in a.expansions),
             key=lambda a: a.text,
         )
-        return self._render(
+        return self.context.render(
             "partials/glossary.html", part="abbreviations", abbreviations=abbreviations
         )

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import yaml
+from ctsite.text import read_yaml
 
 
 class InterfaceTextError(ValueError):
@@ -27,10 +27,7 @@ def load(path: Path, languages: list[str], shown_as: str = "data/ui.yml") -> dic
     Raises:
         InterfaceTextError: naming every key and language that is wrong.
     """
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as error:
-        raise InterfaceTextError(f"{shown_as}: cannot be read as YAML: {error}") from None
+    data = read_yaml(path, shown_as, InterfaceTextError)
     if not isinstance(data, dict):
         raise InterfaceTextError(
             f"{shown_as}: expected a mapping of keys to texts, found {type(data).__name__}"

@@ -35,6 +35,7 @@ class RecordsFeature:
 
     def __init__(self, context, run):
         self.context = context
+        self.run = run
         self.register: registers.Register | None = None
         self.timeline: tuple[timeline.Entry, ...] = ()
         self.citations = registers.Citations()
@@ -58,16 +59,13 @@ class RecordsFeature:
     def _report_unknown_symbols(self) -> None:
         """Every unknown `[[SYMBOL]]` of every language, before anything is rendered (so that a
         build stopped by front matter problems still lists them)."""
-        docs = self.context.docs_dir
-        for code in self.context.codes:
-            for path in sorted((docs / code).rglob("*.md")):
-                text = path.read_text(encoding="utf-8-sig", errors="replace")
-                for reference in registers.references(text):
-                    if reference.symbol not in self.register.documents:
-                        shown = f"{self.context.docs_prefix}/{path.relative_to(docs).as_posix()}"
-                        log.warning(
-                            registers.unknown_reference_message(shown, reference, self.register)
-                        )
+        for source in self.run.pages:
+            for reference in registers.references(source.text):
+                if reference.symbol not in self.register.documents:
+                    shown = self.context.shown(f"{source.language}/{source.page}")
+                    log.warning(
+                        registers.unknown_reference_message(shown, reference, self.register)
+                    )
 
     def on_files(self, files, config):
         """Find which pages of this language cite which documents."""
@@ -92,12 +90,6 @@ class RecordsFeature:
             markdown = markdown.replace(DOCUMENTS_MARKER, self._documents_html(page, files), 1)
         return registers.replace_references(markdown, self._link)
 
-    def _render(self, template: str, **context) -> str:
-        """A template of the theme, given the page's language and its date locale."""
-        return self.context.templates.get_template(template).render(
-            language=self.context.language.code, locale=self.context.date_locale, **context
-        )
-
     def _link(self, symbol: str) -> Markup | None:
         """A document's link, rendered once per build; None for an unknown symbol."""
         if symbol not in self.links:
@@ -108,7 +100,7 @@ class RecordsFeature:
             address, address_language = self.register.address(document, language)
             description = self.register.description(document, language, self.context.date_locale)
             self.links[symbol] = Markup(
-                self._render(
+                self.context.render(
                     "partials/un-document.html",
                     document=document,
                     address=address,
@@ -125,10 +117,9 @@ class RecordsFeature:
             for entry in self.timeline
         ]
         documents = [[self._link(symbol) for symbol in entry.documents] for entry in self.timeline]
-        html = self._render(
+        return self.context.render(
             "partials/timeline.html", entries=self.timeline, texts=texts, documents=documents
         )
-        return _one_block(html)
 
     def _documents_html(self, page, files) -> str:
         language = self.context.language.code
@@ -154,18 +145,12 @@ class RecordsFeature:
                     "pages": cited,
                 }
             )
-        return _one_block(self._render("partials/un-documents.html", rows=rows, ui=self.context.ui))
+        return self.context.render("partials/un-documents.html", rows=rows, ui=self.context.ui)
 
 
 def _anchor(symbol: str) -> str:
     """A document's anchor on the documents page: `doc-s-res-2354-2017`."""
     return "doc-" + re.sub(r"[^a-z0-9]+", "-", symbol.lower()).strip("-")
-
-
-def _one_block(html: str) -> str:
-    """Rendered HTML as one raw HTML block of Markdown: no blank line inside it."""
-    lines = [line for line in html.splitlines() if line.strip()]
-    return "\n" + "\n".join(lines) + "\n"
 
 
 def _title(text: str, src_uri: str) -> str:

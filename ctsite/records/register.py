@@ -15,10 +15,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-import yaml
 from babel.dates import format_skeleton
 
 from ctsite.dates.history import written
+from ctsite.text import read_yaml
 
 # `[[SYMBOL]]`: a UN symbol is letters, digits and / . ( ) - (no spaces, no brackets inside).
 REFERENCE = re.compile(r"\[\[([A-Za-z][A-Za-z0-9/.()\-]*)\]\]")
@@ -53,6 +53,19 @@ class DocumentDate:
         if self.day is not None:
             return written(date(self.year, self.month, self.day), locale)
         return format_skeleton("yMMMM", date(self.year, self.month, 1), locale=locale)
+
+    @staticmethod
+    def parse(raw: object) -> DocumentDate | None:
+        """A date as YAML gives it (a date, or "YYYY-MM" text), or None when it is not one."""
+        match = _DATE.match(raw.isoformat() if isinstance(raw, date) else str(raw))
+        if not match:
+            return None
+        year, month, day = int(match[1]), int(match[2]), int(match[3]) if match[3] else None
+        try:
+            date(year, month, day or 1)
+        except ValueError:
+            return None
+        return DocumentDate(year, month, day)
 
     @property
     def sort_key(self) -> tuple[int, int, int]:
@@ -182,10 +195,7 @@ def load(path: Path, languages: list[str]) -> Register:
             found, for every problem at once.
     """
     shown = f"data/{path.name}"
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
-        raise RegisterError(f"{shown}: cannot be read as YAML: {error}") from None
+    data = read_yaml(path, shown, RegisterError)
     if not isinstance(data, dict):
         raise RegisterError(f"{shown}: expected a mapping, found {type(data).__name__}")
     problems: list[str] = []
@@ -241,16 +251,7 @@ def _document(shown: str, symbol: str, entry, kinds: dict, problems: list[str]):
     if unknown:
         problems.append(f"{where}: expected only {', '.join(sorted(_ENTRY_KEYS))}, found {unknown}")
     raw_date = entry.get("date")
-    text = raw_date.isoformat() if isinstance(raw_date, date) else str(raw_date)
-    match = _DATE.match(text)
-    parsed_date = None
-    if match:
-        year, month, day = int(match[1]), int(match[2]), match[3] and int(match[3])
-        try:
-            date(year, month, day or 1)
-            parsed_date = DocumentDate(year, month, day or None)
-        except ValueError:
-            pass
+    parsed_date = DocumentDate.parse(raw_date)
     if parsed_date is None:
         problems.append(f"{where}: date: expected YYYY-MM-DD or YYYY-MM, found {raw_date!r}")
     if entry.get("kind") not in kinds:

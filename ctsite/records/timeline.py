@@ -11,9 +11,8 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-import yaml
-
-from ctsite.records.register import _DATE, DocumentDate, Register
+from ctsite.records.register import DocumentDate, Register
+from ctsite.text import read_yaml
 
 # A Markdown line that the build replaces with the timeline.
 MARKER = "<!-- timeline -->"
@@ -41,10 +40,7 @@ def load(path: Path, languages: list[str], register: Register) -> tuple[Entry, .
     shown = f"data/{path.name}"
     if not path.exists():
         return ()
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
-        raise TimelineError(f"{shown}: cannot be read as YAML: {error}") from None
+    data = read_yaml(path, shown, TimelineError)
     if not isinstance(data, list) or not data:
         raise TimelineError(f"{shown}: expected a list of entries, found {type(data).__name__}")
     problems: list[str] = []
@@ -57,14 +53,7 @@ def load(path: Path, languages: list[str], register: Register) -> tuple[Entry, .
         raw = item.get("date")
         text = raw.isoformat() if isinstance(raw, date) else str(raw)
         where = f"{shown}: entry {number} ({text})"
-        match = _DATE.match(text)
-        day = None
-        if match:
-            try:
-                date(int(match[1]), int(match[2]), int(match[3] or 1))
-                day = DocumentDate(int(match[1]), int(match[2]), match[3] and int(match[3]))
-            except ValueError:
-                day = None
+        day = DocumentDate.parse(raw)
         if day is None:
             problems.append(f"{where}: date: expected YYYY-MM-DD or YYYY-MM, found {raw!r}")
         texts = {}

@@ -1,0 +1,35 @@
+"""Small text helpers for messages to editors, shared by every concern.
+
+Plain logic, no MkDocs import.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+
+def printable(text: str) -> str:
+    """Text for a message: control and invisible characters shown by their code (`\\u202e`),
+    never written out (they would reorder or hide the message in a terminal or a log)."""
+    return "".join(c if c.isprintable() else f"\\u{ord(c):04x}" for c in text)
+
+
+def line_of(source: str, needle: str, ignore_case: bool = False) -> int | None:
+    """The first line (1-based) of `source` that holds `needle`, or None."""
+    if not needle:
+        return None
+    wanted = needle.lower() if ignore_case else needle
+    for number, line in enumerate(source.splitlines(), start=1):
+        if wanted in (line.lower() if ignore_case else line):
+            return number
+    return None
+
+
+def read_yaml(path: Path, shown: str, error: type[Exception]):
+    """A data file's YAML, or `error` raised with the file's name and why it cannot be read."""
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as problem:
+        raise error(f"{shown}: cannot be read as YAML: {problem}") from None
