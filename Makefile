@@ -8,7 +8,7 @@ export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
 .PHONY: help serve build check test audit csp new-practice translations material-diff \
-	second-engine summary preview lock clean
+	share-image second-engine summary preview lock clean
 
 # The venv is rebuilt whenever the lock file or the package's declaration changes; the site's
 # logic (ctsite/) is installed in editable mode, so edits to it need no reinstall.
@@ -57,6 +57,9 @@ translations: $(VENV)/.installed ## Translation status; PAGE=<page> records one 
 
 material-diff: $(VENV)/.installed ## Record how our templates differ from Material's
 	$(BIN)/python -m ctsite.tools.material_diff
+
+share-image: $(VENV)/.installed ## Redraw the share images of every language (docs/assets/images/)
+	$(BIN)/python -m ctsite.tools.share_image
 
 second-engine: $(VENV)/.installed ## Build with ProperDocs too and compare byte for byte
 	$(BIN)/python -m ctsite.tools.second_engine

@@ -43,6 +43,7 @@ from ctsite.languages.feature import LanguagesFeature
 from ctsite.languages.language import built_languages, join_list
 from ctsite.records.feature import RecordsFeature
 from ctsite.search.feature import SearchFeature
+from ctsite.share.feature import ShareFeature
 from ctsite.theme.feature import ThemeFeature
 
 FEATURES = {
@@ -53,6 +54,7 @@ FEATURES = {
     "glossary": GlossaryFeature,
     "search": SearchFeature,
     "dates": DatesFeature,
+    "share": ShareFeature,
     "theme": ThemeFeature,
 }
 

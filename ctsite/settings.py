@@ -52,9 +52,10 @@ class SiteSettings(Config):
     edit_base_url = c.Type(str, default="")
     # Where a visitor reaches the ministry (the footer of every page).
     contact_url = c.URL()
-    # The text font each language's pages preload (site-relative), so that text does not
-    # reflow when it arrives; `default` for a language not listed.
-    preload_fonts = c.DictOfItems(c.Type(str))
+    # The font files each language's pages preload (site-relative): those the first screen of
+    # every page of the language draws with, so that no text reflows when one arrives (layout
+    # shift); `default` for a language not listed.
+    preload_fonts = c.DictOfItems(c.ListOfItems(c.Type(str)))
 
 
 def load(values: object, config_file_path: str) -> SiteSettings:

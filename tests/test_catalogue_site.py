@@ -97,8 +97,14 @@ def test_each_practice_page_has_its_panel_and_json_ld(site, language, practice_i
     assert [a["href"] for a in panel.select(".practice-panel__sources a")] == [
         s["url"] for s in exported["sources"]
     ]
-    ld = json.loads(page.select_one('script[type="application/ld+json"]').string)
-    assert (ld["name"], ld["url"], ld["inLanguage"]) == (
+    # The practice's own description (the page's breadcrumbs are another block).
+    (ld,) = [
+        data
+        for script in page.select('script[type="application/ld+json"]')
+        if (data := json.loads(script.string))["@type"] != "BreadcrumbList"
+    ]
+    described_page = ld.get("mainEntityOfPage", ld)  # an offer's page describes the Service
+    assert (ld["name"], ld["url"], described_page["inLanguage"]) == (
         exported["title"],
         exported["url"],
         language,

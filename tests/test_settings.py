@@ -20,7 +20,7 @@ VALID = {
     "records": {"register": "data/un-documents.yml", "timeline": "data/timeline.yml"},
     "glossary": "data/glossary.yml",
     "contact_url": "https://www.mfa.gov.eg/",
-    "preload_fonts": {"default": "assets/fonts/x.woff2"},
+    "preload_fonts": {"default": ["assets/fonts/x.woff2"]},
 }
 
 

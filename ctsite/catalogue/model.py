@@ -247,28 +247,40 @@ def build(
 
 
 def json_ld(practice: Practice) -> dict:
-    """A schema.org description of a practice page (a Service for an offer, an Article else)."""
+    """A schema.org description of a practice page: an offer is a `Service`, described by its
+    page (`mainEntityOfPage`, a `WebPage` in the page's language citing the sources); any other
+    practice an `Article`. Every property is one schema.org gives the type (a test checks)."""
     provider = {"@type": "GovernmentOrganization", "name": practice.institution.label}
     if practice.institution.url:
         provider["url"] = practice.institution.url
+    work = {
+        "inLanguage": practice.language,
+        "about": {"@type": "Thing", "name": practice.pillar.label},
+        "citation": [source.url for source in practice.sources],
+    }
     common = {
         "@context": "https://schema.org",
         "name": practice.title,
         "description": practice.summary,
         "url": practice.url,
-        "inLanguage": practice.language,
-        "about": practice.pillar.label,
-        "citation": [source.url for source in practice.sources],
     }
     if practice.is_offering:
         return {
             **common,
             "@type": "Service",
+            "category": practice.pillar.label,  # schema.org: text, or a term
             "provider": provider,
             "serviceType": [term.label for term in practice.formats],
             "audience": [
                 {"@type": "Audience", "audienceType": term.label} for term in practice.audiences
             ],
             "areaServed": [term.label for term in practice.open_to],
+            "mainEntityOfPage": {"@type": "WebPage", "@id": practice.url, **work},
         }
-    return {**common, "@type": "Article", "headline": practice.title, "publisher": provider}
+    return {
+        **common,
+        **work,
+        "@type": "Article",
+        "headline": practice.title,
+        "publisher": provider,
+    }

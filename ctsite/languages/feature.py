@@ -53,7 +53,7 @@ class LanguagesFeature:
                 log.warning(pair.message(context.docs_prefix, context.settings.translations))
 
     def on_page_context(self, context, page, config, nav):
-        """`page_alternates`, `ui`, `language_home` and the font to preload."""
+        """`page_alternates`, `ui`, `language_home` and the fonts to preload."""
         found = getattr(page.file, "alternates", None) or {}
         paths = {code: file.url for code, file in found.items()}
         paths[self.context.language.code] = page.url
@@ -76,7 +76,7 @@ class LanguagesFeature:
         context["language_home"] = self.context.language.home
         context["contact_url"] = settings.contact_url
         fonts = settings.preload_fonts
-        context["preload_font"] = fonts.get(self.context.language.code) or fonts.get("default")
+        context["preload_fonts"] = fonts.get(self.context.language.code) or fonts.get("default", [])
         return context
 
     def finish(self, html: str) -> str:

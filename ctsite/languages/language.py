@@ -31,6 +31,7 @@ class Language:
     name: str
     home: str
     default: bool = False
+    site_name: str = ""  # the site's name in this language, where the plugin sets one
 
     @property
     def direction(self) -> str:
@@ -45,7 +46,13 @@ def built_languages(i18n_languages) -> tuple[Language, ...]:
             `default` and `build`).
     """
     return tuple(
-        Language(code=lang.locale, name=lang.name, home=lang.link.lstrip("/"), default=lang.default)
+        Language(
+            code=lang.locale,
+            name=lang.name,
+            home=lang.link.lstrip("/"),
+            default=lang.default,
+            site_name=lang.site_name or "",
+        )
         for lang in i18n_languages
         if lang.build
     )

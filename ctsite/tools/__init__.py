@@ -7,6 +7,7 @@
 - `audit`: Lighthouse on the key pages;
 - `bench_catalogue`, `bench_search`: the benchmarks;
 - `fonts`: rebuild the self-hosted fonts;
+- `share_image`: draw each language's share image from the site's fonts (`make share-image`);
 - `material_diff`: record how our templates differ from Material's;
 - `second_engine`: build with ProperDocs and compare with the MkDocs build.
 """

@@ -1,0 +1,163 @@
+"""The home page of each language is the site's front door: the position, the three subjects
+with a sourced fact each, the action for partner countries and the pages updated last; a header
+that fits on a phone; a one-page printed brief; no layout shift."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+import yaml
+from browser import DESKTOP, PHONE
+from sitecheck import ROOT, content_pages, resolve
+
+HOMES = {"ar": "", "en": "en/"}
+SUBJECTS = ["approach/", "international/ctc-chairmanship-2016/", "capacity-building/"]
+
+
+@pytest.fixture(scope="module")
+def pages(site):
+    return {page.url_path: page.soup() for page in content_pages(site)}
+
+
+@pytest.mark.parametrize("language", HOMES)
+def test_the_home_page_states_the_case_with_a_sourced_fact_per_subject(pages, language):
+    home = HOMES[language]
+    soup = pages[home]
+    text = soup.select_one(".site-home")
+    # The position, from the source, first.
+    opening = text.select_one("h1 + p").get_text()
+    assert ("تنطلق الرؤية المصرية" if language == "ar" else "The Egyptian vision") in opening
+    cards = text.select(".grid.cards > ul > li")
+    assert [resolve(home, card.select_one("h2 a")["href"]) for card in cards] == [
+        home + subject for subject in SUBJECTS
+    ]
+    for card in cards:
+        # One fact, with its footnote, whose source is a public page.
+        (reference,) = card.select("sup a[href^='#fn:']")
+        note = soup.select_one(f"li[id='{reference['href'][1:]}']")
+        assert note.select_one("a[href^='https://']"), note
+
+
+@pytest.mark.parametrize("language", HOMES)
+def test_partner_countries_are_led_to_the_offers_and_how_to_ask(pages, language):
+    home = HOMES[language]
+    buttons = pages[home].select(".site-home a.md-button")
+    targets = [button["href"] for button in buttons]
+    assert [resolve(home, href) for href in targets] == [
+        home + "best-practices/",
+        home + "capacity-building/",
+    ]
+    assert targets[0].endswith("?kind=offering")  # the catalogue, filtered to the offers
+    assert "md-button--primary" in buttons[0]["class"]
+    # The filter and the anchor exist.
+    kinds = yaml.safe_load((ROOT / "data" / "kinds.yml").read_text(encoding="utf-8"))
+    assert "offering" in kinds
+    assert pages[home + "capacity-building/"].select_one("#request")
+
+
+@pytest.mark.parametrize("language", HOMES)
+def test_the_pages_updated_last_are_listed_with_the_dates_they_show(pages, language):
+    home = HOMES[language]
+
+    def shown_date(soup):
+        return soup.select_one(".page-facts time")["datetime"]
+
+    listed = pages[home].select(".recent-pages li")
+    assert len(listed) == 5
+    dates = []
+    for item in listed:
+        target = resolve(home, item.select_one("a")["href"])
+        assert target != home and target in pages, target
+        assert item.select_one("time")["datetime"] == shown_date(pages[target])
+        assert item.select_one("a").get_text() in pages[target].select_one("h1").get_text()
+        dates.append(item.select_one("time")["datetime"])
+    assert dates == sorted(dates, reverse=True)
+    # No page of the language left out is newer than the last one listed.
+    others = [
+        shown_date(soup)
+        for path, soup in pages.items()
+        if path.startswith(home) and (language != "ar" or not path.startswith("en/"))
+    ]
+    assert max(others) == dates[0] and all(date <= dates[0] for date in others)
+
+
+def test_the_home_template_holds_no_text_for_editors_to_change():
+    template = (ROOT / "overrides" / "home.html").read_text(encoding="utf-8")
+    without_code = re.sub(r"\{#.*?#\}|\{%.*?%\}|\{\{.*?\}\}|<[^>]+>", "", template, flags=re.S)
+    assert without_code.strip() == ""
+    for language in HOMES:
+        source = (ROOT / "docs" / language / "index.md").read_text(encoding="utf-8")
+        assert "template: home.html" in source and "<!-- recent-pages -->" in source
+
+
+VISIBLE_NAME = """() => {
+  const box = document.querySelector('.md-header__topic .md-ellipsis');
+  const shown = [...box.querySelectorAll('.site-name')].filter(
+    (name) => getComputedStyle(name).display !== 'none');
+  return {
+    shown: shown.map((name) => name.className),
+    cut: box.scrollWidth > box.clientWidth,
+    title: document.title,
+  };
+}"""
+
+
+@pytest.mark.parametrize("language", HOMES)
+@pytest.mark.parametrize(
+    ("width", "form"),
+    [(360, "short"), (PHONE["width"], "short"), (1024, "short"), (DESKTOP["width"], "full")],
+)
+def test_the_header_shows_the_whole_name_that_fits(chromium, served, language, width, form):
+    context = chromium.new_context(viewport={"width": width, "height": 800})
+    page = context.new_page()
+    page.goto(served + HOMES[language], wait_until="load")
+    page.evaluate("document.fonts.ready.then(() => true)")
+    header = page.evaluate(VISIBLE_NAME)
+    context.close()
+    assert header["shown"] == [f"site-name site-name--{form}"]
+    assert not header["cut"], f"the {form} name is cut at {width} px"
+    assert "|" in header["title"]  # <title> keeps the full name
+
+
+@pytest.mark.parametrize("language", HOMES)
+def test_the_home_page_prints_on_one_page(chromium, served, language):
+    context = chromium.new_context()
+    page = context.new_page()
+    page.goto(served + HOMES[language], wait_until="load")
+    page.evaluate("document.fonts.ready.then(() => true)")
+    page.emulate_media(media="print")
+    shown = page.evaluate(
+        """() => ({
+          cards: getComputedStyle(document.querySelector('.grid.cards > ul')).display,
+          recent: getComputedStyle(document.querySelector('.recent-pages')).display,
+          sources: document.querySelectorAll('.footnote li').length,
+        })"""
+    )
+    pdf = page.pdf(format="A4")
+    context.close()
+    assert shown == {"cards": "grid", "recent": "none", "sources": 3}
+    assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 1
+
+
+LAYOUT_SHIFT = """() => new Promise((done) => {
+  let total = 0;
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      if (!entry.hadRecentInput) total += entry.value;
+    }
+  }).observe({type: 'layout-shift', buffered: true});
+  setTimeout(() => done(total), 500);
+})"""
+
+
+@pytest.mark.parametrize("language", HOMES)
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_the_home_page_does_not_shift_as_it_loads(chromium, served, language, viewport):
+    context = chromium.new_context(viewport=viewport)
+    page = context.new_page()
+    page.goto(served + HOMES[language], wait_until="load")
+    page.evaluate("document.fonts.ready.then(() => true)")
+    shift = page.evaluate(LAYOUT_SHIFT)
+    context.close()
+    assert shift == 0
