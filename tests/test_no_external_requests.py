@@ -296,9 +296,10 @@ def test_the_names_face_draws_every_language_name_of_the_switcher(site: Path):
     assert len(language_names()) >= 2 and undrawn == set()
     css = (site / "assets" / "stylesheets" / "fonts.css").read_text(encoding="utf-8")
     rule = re.search(r"\.site-languages__link:not\(\[aria-current\]\)\s*\{([^}]*)\}", css)
-    assert rule and re.search(
-        rf"font-family:\s*'{NAMES_FAMILY}',\s*var\(--md-text-font-family\)", rule.group(1)
-    )
+    assert rule and re.search(rf"font-family:\s*'{NAMES_FAMILY}',\s*-apple-system,", rule.group(1))
+    # Not the text family: a late names face must not make the page download a text face.
+    assert "IBM Plex Sans Arabic'" not in rule.group(1).replace(NAMES_FAMILY, "")
+    assert "--md-text-font" not in rule.group(1)
     # The switcher's links carry that class, the current language's with aria-current.
     home = BeautifulSoup((site / "en" / "index.html").read_text(encoding="utf-8"), "html.parser")
     links = home.select(".site-languages__link")

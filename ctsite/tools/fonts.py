@@ -64,6 +64,8 @@ from ctsite.tools import PROJECT
 PACKAGE = "@fontsource/ibm-plex-sans-arabic@5.3.0"
 FAMILY = "IBM Plex Sans Arabic"
 NAMES_FAMILY = "IBM Plex Sans Arabic Names"
+# Material's text font stack after its own font (`--md-text-font-family`).
+SYSTEM_FONTS = "-apple-system, BlinkMacSystemFont, Helvetica, Arial, sans-serif"
 WEIGHTS = (400, 700)
 # The weight of a link to another language in the switcher (site.css makes only the current
 # language's link bold, and that one is not drawn with the names family).
@@ -234,9 +236,12 @@ def css(all_faces: list[Face]) -> str:
     blocks.append(':root {\n  --md-text-font: "IBM Plex Sans Arabic";\n}')
     blocks.append(
         "/* A link to another language: its name from the tiny names faces, not from that\n"
-        "   language's text faces, which the page would otherwise download for one word. */\n"
+        "   language's text faces, which the page would otherwise download for one word. Then\n"
+        "   the system's fonts, as Material's text stack has them, but not the text family: a\n"
+        "   names face later than the first paint (font-display: optional) would make the\n"
+        "   browser download that text face for the name after all. */\n"
         f"{SWITCHER_LINK} {{\n"
-        f"  font-family: '{NAMES_FAMILY}', var(--md-text-font-family);\n"
+        f"  font-family: '{NAMES_FAMILY}', {SYSTEM_FONTS};\n"
         "}"
     )
     return "\n\n".join(blocks) + "\n"
