@@ -53,3 +53,24 @@ def test_pre_commit_runs_the_fast_checks_locally():
     ids = {hook["id"] for repo in config["repos"] for hook in repo["hooks"]}
     assert {"ruff", "translations", "strict-build"} <= ids
     assert all(repo["repo"] == "local" for repo in config["repos"])
+
+
+def test_no_file_the_build_reads_is_ignored_by_git():
+    """A file the build reads but git ignores works on the machine that made it and is missing
+    from every fresh clone (a rule such as `site/` also matches `overrides/.icons/site/`)."""
+    import subprocess
+
+    read = [
+        path
+        for folder in ("docs", "overrides", "data", "ctsite", "hooks")
+        for path in (ROOT / folder).rglob("*")
+        if path.is_file() and "__pycache__" not in path.parts
+    ]
+    result = subprocess.run(
+        ["git", "-C", str(ROOT), "check-ignore", "--no-index", "--stdin"],
+        input="\n".join(str(path.relative_to(ROOT)) for path in read),
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.stdout.split() == []
