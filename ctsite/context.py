@@ -60,10 +60,14 @@ class BuildContext:
     def docs_prefix(self) -> str:
         return docs_prefix(self.docs_dir, self.project)
 
+    def locale_of(self, code: str) -> str:
+        """The Babel locale of a language (its dates, its share cards' `og:locale`)."""
+        return self.settings.date_locales.get(code, code)
+
     @property
     def date_locale(self) -> str:
         """The Babel locale of this language's dates."""
-        return self.settings.date_locales.get(self.language.code, self.language.code)
+        return self.locale_of(self.language.code)
 
     def render(self, template: str, **context) -> str:
         """HTML for a page's Markdown from a theme template, given the page's language and date

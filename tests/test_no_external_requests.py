@@ -265,14 +265,9 @@ def test_the_arabic_file_keeps_a_space_glyph_outside_its_range(site: Path):
 
 
 def language_names() -> list[str]:
-    from mkdocs.utils import yaml_load
+    from ctsite.tools.project import i18n_languages
 
-    with (ROOT / "mkdocs.yml").open("rb") as config:
-        plugins = yaml_load(config)["plugins"]
-    i18n = next(
-        plugin["i18n"] for plugin in plugins if isinstance(plugin, dict) and "i18n" in plugin
-    )
-    return [language["name"] for language in i18n["languages"]]
+    return [language["name"] for language in i18n_languages(ROOT / "mkdocs.yml")]
 
 
 def test_the_names_face_draws_every_language_name_of_the_switcher(site: Path):

@@ -10,21 +10,16 @@ from PIL import Image
 from sitecheck import ROOT, content_pages
 
 from ctsite.share.description import describe, first_paragraph, shorten
+from ctsite.tools.project import i18n_languages
 
 OG_LOCALES = {"ar": "ar_EG", "en": "en_GB"}
 
 
 def site_names() -> dict[str, tuple[str, str]]:
     """{language: (site_name, site_description)} from mkdocs.yml's i18n languages."""
-
-    class Loader(yaml.SafeLoader):
-        pass
-
-    Loader.add_multi_constructor("", lambda loader, suffix, node: None)
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
-    i18n = next(p["i18n"] for p in config["plugins"] if isinstance(p, dict) and "i18n" in p)
     return {
-        lang["locale"]: (lang["site_name"], lang["site_description"]) for lang in i18n["languages"]
+        lang["locale"]: (lang["site_name"], lang["site_description"])
+        for lang in i18n_languages(ROOT / "mkdocs.yml")
     }
 
 

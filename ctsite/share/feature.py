@@ -48,6 +48,7 @@ class ShareFeature:
         self.run = run
         self.descriptions: dict[str, str] = {}
         self.pages_by_url: dict[str, object] = {}
+        self.share_image: dict | None = None  # the same for every page of the language
 
     def on_page_content(self, html, page, config, files):
         """Keep the page's description, and the pages of this language by address."""
@@ -76,11 +77,11 @@ class ShareFeature:
             "site_name": config.site_name,
             "locale": og_locale(self.context.date_locale),
             "alternate_locales": [
-                og_locale(self.context.settings.date_locales.get(code, code))
+                og_locale(self.context.locale_of(code))
                 for code in self.context.codes
                 if code != self.context.language.code
             ],
-            "image": self.image(config),
+            "image": self.share_image or self.image(config),
         }
         context["structured_data"] = structured.script(
             self.home_graph(config, text) if home else self.breadcrumbs(page)
@@ -89,7 +90,7 @@ class ShareFeature:
 
     def image(self, config) -> dict:
         """The share image of this language (the default language's while a language has none
-        yet: `make share-image` draws it)."""
+        yet: `make share-image` draws it), found once per build."""
         path = share_image_path(self.context.language.code)
         if not (self.context.docs_dir / path).exists():
             log.info("no share image %s yet: `make share-image` draws it", path)
@@ -97,13 +98,14 @@ class ShareFeature:
         width, height = SIZE
         name = config.site_name
         summary = config.site_description
-        return {
+        self.share_image = {
             "url": self.context.site_url + path,
             "width": width,
             "height": height,
             "type": "image/png",
             "alt": f"{name}: {summary}" if summary else name,
         }
+        return self.share_image
 
     def sites(self, config) -> list[structured.Site]:
         """The site in every language, the default first."""

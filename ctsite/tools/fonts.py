@@ -57,9 +57,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from fontTools import subset
-from mkdocs.utils import yaml_load
 
 from ctsite.tools import PROJECT
+from ctsite.tools import project as projects
 
 PACKAGE = "@fontsource/ibm-plex-sans-arabic@5.3.0"
 FAMILY = "IBM Plex Sans Arabic"
@@ -150,12 +150,7 @@ def file_name(subset_name: str, weight: int) -> str:
 
 def language_names(config: Path = CONFIG) -> list[str]:
     """The language names the switcher shows (mkdocs.yml: plugins → i18n → languages → name)."""
-    with config.open("rb") as file:
-        plugins = yaml_load(file)["plugins"]
-    i18n = next(
-        plugin["i18n"] for plugin in plugins if isinstance(plugin, dict) and "i18n" in plugin
-    )
-    return [language["name"] for language in i18n["languages"]]
+    return [language["name"] for language in projects.i18n_languages(config)]
 
 
 def faces(names: list[str]) -> list[Face]:

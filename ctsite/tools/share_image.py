@@ -36,6 +36,7 @@ import yaml
 
 from ctsite.languages.language import direction as language_direction
 from ctsite.tools import PROJECT
+from ctsite.tools import project as projects
 
 if TYPE_CHECKING:
     from PIL import Image, ImageFont
@@ -104,24 +105,14 @@ def _read(path: Path, what: str) -> str:
 # --- the text, from mkdocs.yml -------------------------------------------------------------------
 
 
-class _ConfigLoader(yaml.SafeLoader):
-    """YAML's safe loader that reads MkDocs' tags (`!ENV`, `!!python/...`) as nothing."""
-
-
-_ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
-_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
-
-
 def _i18n_languages(config: Path) -> list[dict]:
     try:
-        data = yaml.load(_read(config, "the MkDocs configuration"), Loader=_ConfigLoader)
+        found = projects.i18n_languages(config, _read(config, "the MkDocs configuration"))
     except yaml.YAMLError as error:
         raise ShareImageError(f"{shown(config)}: YAML expected, found {error}") from None
-    for plugin in (data or {}).get("plugins") or []:
-        if isinstance(plugin, dict) and isinstance(plugin.get("i18n"), dict):
-            languages = plugin["i18n"].get("languages") or []
-            return [language for language in languages if isinstance(language, dict)]
-    raise ShareImageError(f"{shown(config)}: plugins → i18n → languages expected, found none")
+    if not found:
+        raise ShareImageError(f"{shown(config)}: plugins → i18n → languages expected, found none")
+    return found
 
 
 def languages(config: Path = CONFIG) -> list[str]:
