@@ -1,10 +1,12 @@
-"""Small text helpers for messages to editors, shared by every concern.
+"""Small text helpers for messages to editors and page titles, shared by every concern.
 
 Plain logic, no MkDocs import.
 """
 
 from __future__ import annotations
 
+import html
+import re
 from pathlib import Path
 
 import yaml
@@ -14,6 +16,12 @@ def printable(text: str) -> str:
     """Text for a message: control and invisible characters shown by their code (`\\u202e`),
     never written out (they would reorder or hide the message in a terminal or a log)."""
     return "".join(c if c.isprintable() else f"\\u{ord(c):04x}" for c in text)
+
+
+def plain(title) -> str:
+    """A page's title as text: MkDocs may keep the heading's HTML in it (an apostrophe as
+    `&#39;`, markup), which a template would escape once more."""
+    return html.unescape(re.sub(r"<[^>]+>", "", str(title or ""))).strip()
 
 
 def line_of(source: str, needle: str, ignore_case: bool = False) -> int | None:

@@ -70,7 +70,8 @@ def test_the_pages_updated_last_are_listed_with_the_dates_they_show(pages, langu
         target = resolve(home, item.select_one("a")["href"])
         assert target != home and target in pages, target
         assert item.select_one("time")["datetime"] == shown_date(pages[target])
-        assert item.select_one("a").get_text() in pages[target].select_one("h1").get_text()
+        heading = pages[target].select_one("h1").get_text().rstrip("¶").strip()
+        assert item.select_one("a").get_text() == heading
         dates.append(item.select_one("time")["datetime"])
     assert dates == sorted(dates, reverse=True)
     # No page of the language left out is newer than the last one listed.
@@ -170,3 +171,10 @@ def test_the_home_page_does_not_shift_as_it_loads(chromium, served, language, vi
     shift = page.evaluate(LAYOUT_SHIFT)
     context.close()
     assert shift == 0
+
+
+def test_a_title_is_listed_as_text_not_as_its_markup():
+    from ctsite.text import plain
+
+    assert plain("Dar al-Iftaa&#39;s <em>observatory</em> ") == "Dar al-Iftaa's observatory"
+    assert plain(None) == ""

@@ -18,6 +18,7 @@ from pathlib import Path
 from mkdocs.utils import get_relative_url
 
 from ctsite.dates import history
+from ctsite.text import plain
 
 RECENT_MARKER = "<!-- recent-pages -->"
 RECENT_COUNT = 5
@@ -61,7 +62,7 @@ class DatesFeature:
                 continue
             order = rank.get(self.relative(file), len(rank))
             url = get_relative_url(other.url, page.url)
-            entries.append((-day.toordinal(), order, str(other.title), url, day))
+            entries.append((-day.toordinal(), order, plain(other.title), url, day))
         entries.sort()
         items = [
             {

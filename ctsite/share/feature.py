@@ -13,22 +13,16 @@
 
 from __future__ import annotations
 
-import html
 import logging
-import re
 
 from babel import Locale
 from babel.core import get_global
 
 from ctsite.share import description, structured
+from ctsite.text import plain
 from ctsite.tools.share_image import SIZE, share_image_path
 
 log = logging.getLogger("mkdocs.hooks.share")
-
-
-def plain(title) -> str:
-    """A page's title as text: MkDocs keeps the heading's HTML (entities, markup)."""
-    return html.unescape(re.sub(r"<[^>]+>", "", str(title or ""))).strip()
 
 
 def og_locale(babel_locale: str) -> str:
