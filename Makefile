@@ -10,13 +10,12 @@ export NO_MKDOCS_2_WARNING := 1
 .PHONY: help serve build check test audit csp new-practice translations material-diff \
 	share-image second-engine summary preview lock clean
 
-# The venv is rebuilt whenever the lock file or the package's declaration changes; the site's
-# logic (ctsite/) is installed in editable mode, so edits to it need no reinstall.
+# The venv is rebuilt whenever the lock file or the package's declaration changes. The lock
+# file installs the site's logic (ctsite/) too, in editable mode (its line `-e .`), so edits to
+# it need no reinstall: the same one step as the plain recipe of MkDocs hosts (README).
 $(VENV)/.installed: requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps \
-		--no-build-isolation -e .
 	touch $@
 
 # Node tools for the checks (html-validate, the Nu HTML Checker, Lighthouse), pinned by

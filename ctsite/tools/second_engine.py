@@ -3,8 +3,9 @@
 MkDocs 1.6.1 is the last MkDocs 1.x release. ProperDocs (a maintained fork of MkDocs 1.x) loads
 the same configuration, hooks and plugins: the `mkdocs` package is not installed beside it, and
 its own aliasing answers our hooks' `mkdocs.*` imports. This tool keeps that true:
-1. `.venv-properdocs` gets requirements.txt without mkdocs, plus requirements-second-engine.txt
-   (ProperDocs), all pinned and installed without resolving (`--no-deps`), and this package;
+1. `.venv-properdocs` gets requirements.txt without mkdocs (this package included, by its line
+   `-e .`), plus requirements-second-engine.txt (ProperDocs), all pinned and installed without
+   resolving (`--no-deps`);
    it is made again only when one of those files changes;
 2. both engines build the site with `--strict` and the same SOURCE_DATE_EPOCH;
 3. every file of the two sites is compared; any difference is listed and fails (exit 1).
@@ -55,13 +56,11 @@ def ensure_environment() -> Path:
             if not line.startswith("mkdocs=="):
                 without_mkdocs.write(line + "\n")
     try:
-        for step in (
-            [*pip, "-r", without_mkdocs.name, "-r", str(SECOND)],
-            [*pip, "--no-build-isolation", "-e", str(PROJECT)],
-        ):
-            result = _run(step)
-            if result.returncode != 0:
-                raise SystemExit(f"installing the second engine failed:\n{result.stderr}")
+        # The lock file's `-e .` installs this package too (pip reads `.` from the working
+        # directory, the project).
+        result = _run([*pip, "-r", without_mkdocs.name, "-r", str(SECOND)])
+        if result.returncode != 0:
+            raise SystemExit(f"installing the second engine failed:\n{result.stderr}")
     finally:
         os.unlink(without_mkdocs.name)
     if _run([str(VENV / "bin" / "python"), "-c", "import mkdocs"]).returncode == 0:
