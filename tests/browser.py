@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from sitecheck import ROOT, missing_tool
 
 from ctsite.tools.chromium import CHROMIUM_ARGS, DESKTOP, PHONE, chromium_path
@@ -166,6 +167,48 @@ class Visit:
     axe: list[str]  # WCAG violations in the light scheme, described
     isolation: list[str]  # Latin runs whose neighbours are out of place (right-to-left pages)
     csp_violations: list[str]  # what the Content-Security-Policy refused
+    skip: dict  # the first Tab stop, and where the next one lands after it is followed
+
+
+# Press Tab once: what has focus. Then follow it (Enter) and press Tab again: is focus now in the
+# page's text (the article), past the header and the navigation?
+FIRST_TAB_STOP = """
+() => {
+  const e = document.activeElement;
+  return {tag: e.tagName, cls: e.className, text: e.textContent.trim(),
+          href: e.getAttribute("href")};
+}
+"""
+FOCUS_IN_TEXT = """
+() => {
+  const e = document.activeElement;
+  return {inText: e.closest("article.md-content__inner") !== null, tag: e.tagName,
+          text: (e.textContent || "").trim().slice(0, 40)};
+}
+"""
+
+
+def follow_skip_link(page) -> dict:
+    """The first Tab stop of a loaded page, and where the next Tab lands once it is followed."""
+    page.keyboard.press("Tab")
+    first = page.evaluate(FIRST_TAB_STOP)
+    # Material's style fades the focused skip link in (0.25 s).
+    try:
+        page.wait_for_function(
+            "() => getComputedStyle(document.activeElement).opacity === '1'"
+            " && document.activeElement.getBoundingClientRect().width > 0",
+            timeout=2000,
+        )
+        first["visible"] = True
+    except PlaywrightTimeout:
+        first["visible"] = False
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
+    return {
+        "first": first,
+        "hash": page.evaluate("location.hash"),
+        "next": page.evaluate(FOCUS_IN_TEXT),
+    }
 
 
 class Visits:
@@ -196,6 +239,7 @@ class Visits:
         isolation = page.evaluate(NEIGHBOURS) if rtl else []
         refused = page.evaluate("window.__violations")
         violations = describe(self.axe.run(page, options=AXE_OPTIONS).response["violations"])
+        skip = follow_skip_link(page)
         context.close()
         return Visit(
             path=path,
@@ -204,4 +248,5 @@ class Visits:
             axe=violations,
             isolation=isolation,
             csp_violations=refused,
+            skip=skip,
         )

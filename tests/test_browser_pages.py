@@ -43,6 +43,21 @@ def test_axe_finds_no_wcag_violation_in_the_dark_scheme(chromium, served, axe, p
     assert describe(results.response["violations"]) == []
 
 
+SKIP_TEXT = {"ar": "انتقل إلى المحتوى", "en": "Skip to content"}
+
+
+@pytest.mark.parametrize("path", PATHS)
+def test_the_first_tab_stop_is_a_skip_link_to_the_text(visits, path):
+    """Every page, both 404 pages and the catalogue's entries included: the first Tab shows a
+    skip link in the page's language; following it, the next Tab is in the page's text."""
+    skip = visits(path).skip
+    language = "en" if path.startswith("en/") else "ar"
+    assert skip["first"]["text"] == SKIP_TEXT[language], skip
+    assert skip["first"]["visible"], skip
+    assert skip["hash"] == "#__content", skip
+    assert skip["next"]["inText"], skip
+
+
 @pytest.mark.parametrize("path", PATHS)
 def test_loading_a_page_stays_on_the_site_and_fails_nothing(visits, served, path):
     """Under the published Content-Security-Policy (the test server sends it): a violation is a
