@@ -19,6 +19,7 @@ REPLACED_TEMPLATES = {
     "partials/alternate.html": "a plain link per language instead of Material's drop-down",
     "partials/copyright.html": "the ministry's contact link in the footer",
     "partials/header.html": "the site's own search field instead of Material's",
+    "partials/palette.html": "a colour-scheme switch named for what it is, in a named group",
     "partials/source-file.html": "the last-update date and edit link, without a code host's API",
 }
 
