@@ -41,6 +41,15 @@ def site_paths() -> list[str]:
     return paths
 
 
+# Both 404 pages, as published and as served for a missing address, in each language.
+NOT_FOUND_PATHS = ["404.html", "en/404.html", "no/such/page/", "en/no/such/page/"]
+
+
+def checked_paths() -> list[str]:
+    """Every page the accessibility checks visit: every page of both languages, the 404s."""
+    return site_paths() + NOT_FOUND_PATHS
+
+
 @dataclass
 class PageLoad:
     """What loading one page did: its requests, failures and console errors."""
@@ -179,6 +188,11 @@ FIRST_TAB_STOP = """
           href: e.getAttribute("href")};
 }
 """
+# Once the page has scrolled to the skip link's target, the text starts below the sticky header.
+TEXT_CLEAR_OF_HEADER = """
+() => document.querySelector("article.md-content__inner").getBoundingClientRect().top
+  >= document.querySelector(".md-header").getBoundingClientRect().bottom
+"""
 FOCUS_IN_TEXT = """
 () => {
   const e = document.activeElement;
@@ -203,10 +217,12 @@ def follow_skip_link(page) -> dict:
     except PlaywrightTimeout:
         first["visible"] = False
     page.keyboard.press("Enter")
+    clear = page.evaluate(TEXT_CLEAR_OF_HEADER)
     page.keyboard.press("Tab")
     return {
         "first": first,
         "hash": page.evaluate("location.hash"),
+        "clear": clear,
         "next": page.evaluate(FOCUS_IN_TEXT),
     }
 

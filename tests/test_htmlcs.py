@@ -9,11 +9,11 @@ import subprocess
 
 import pytest
 import yaml
-from browser import CHROMIUM_ARGS, require_chromium, site_paths
+from browser import CHROMIUM_ARGS, checked_paths, require_chromium
 from node_tools import require_node_tool
 from sitecheck import ROOT
 
-PATHS = site_paths() + ["404.html", "en/404.html", "no/such/page/", "en/no/such/page/"]
+PATHS = checked_paths()
 ALLOWLIST = ROOT / "tests" / "htmlcs-allowlist.yml"
 # A page with one known fault (an image without a text alternative), checked with the site's
 # pages: its error proves the engine ran and reported (an engine that ran nothing finds nothing).
