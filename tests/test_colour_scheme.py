@@ -92,3 +92,18 @@ def test_without_javascript_the_switch_is_not_offered(chromium, served):
     context.close()
     assert not shown
     assert "switch" not in tree and "Colour scheme" not in tree
+
+
+def test_it_follows_the_system_until_a_visitor_chooses(chromium, served):
+    context = chromium.new_context(viewport=DESKTOP, color_scheme="light")
+    page = context.new_page()
+    page.goto(served + PAGES["en"], wait_until="load")
+    page.emulate_media(color_scheme="dark")
+    followed = state(page)["scheme"], page.get_attribute(SWITCH, "aria-checked")
+    page.click(SWITCH)  # the visitor chooses light
+    page.emulate_media(color_scheme="light")
+    page.emulate_media(color_scheme="dark")
+    kept = state(page)["scheme"], page.get_attribute(SWITCH, "aria-checked")
+    context.close()
+    assert followed == ("slate", "true")
+    assert kept == ("default", "false")
