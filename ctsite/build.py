@@ -46,16 +46,23 @@ from ctsite.search.feature import SearchFeature
 from ctsite.share.feature import ShareFeature
 from ctsite.theme.feature import ThemeFeature
 
+# The order is what one feature needs of another:
+# - catalogue first: a build stopped by a missing translation still reports every front matter
+#   problem;
+# - theme before languages: a finished page's Material markup is repaired before the languages'
+#   feature isolates its Latin runs;
+# - share after languages: its share cards read the page's alternates (`page_alternates`) that
+#   the languages' feature puts in the template context.
 FEATURES = {
     "catalogue": CatalogueFeature,
     "content": ContentFeature,
+    "theme": ThemeFeature,
     "languages": LanguagesFeature,
     "records": RecordsFeature,
     "glossary": GlossaryFeature,
     "search": SearchFeature,
     "dates": DatesFeature,
     "share": ShareFeature,
-    "theme": ThemeFeature,
 }
 
 

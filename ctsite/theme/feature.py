@@ -1,4 +1,6 @@
-"""Events of the theme: Material's script shipped without its alternate-sitemap prefetch
+"""Events of the theme: every page's markup repaired where Material writes what the HTML
+standard does not allow, and `<html lang dir>` set (`material.repair`,
+`material.set_html_language`); Material's script shipped without its alternate-sitemap prefetch
 (`material.drop_alternate_prefetch`), and none of the theme's files that no page uses
 (`material.unused_theme_file`). The build stops if a Material release changes that code."""
 
@@ -14,6 +16,19 @@ from ctsite.theme import material
 class ThemeFeature:
     def __init__(self, context, run):
         self.context = context
+
+    def finish(self, html: str) -> str:
+        """A page finished: Material's markup repaired, `<html lang dir>` in the page's
+        language."""
+        language = self.context.language
+        html = material.repair(html)
+        return material.set_html_language(html, language.code, language.direction)
+
+    def on_post_page(self, output, page, config):
+        return self.finish(output)
+
+    def on_post_template(self, output, template_name, config):
+        return self.finish(output) if template_name.endswith(".html") else output
 
     def on_files(self, files, config):
         """Leave out the theme's files that no page uses (maintenance files, Material's search
