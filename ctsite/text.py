@@ -9,8 +9,6 @@ import html
 import re
 from pathlib import Path
 
-import yaml
-
 
 def printable(text: str) -> str:
     """Text for a message: control and invisible characters shown by their code (`\\u202e`),
@@ -35,9 +33,9 @@ def line_of(source: str, needle: str, ignore_case: bool = False) -> int | None:
     return None
 
 
-def read_yaml(path: Path, shown: str, error: type[Exception]):
-    """A data file's YAML, or `error` raised with the file's name and why it cannot be read."""
-    try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as problem:
-        raise error(f"{shown}: cannot be read as YAML: {problem}") from None
+def read_yaml(path: Path, shown: str, error: type[Exception], lines: dict | None = None):
+    """A data file's values, read by the one reader of data files (`ctsite.datafile`), or
+    `error` raised with the file, the line and every problem."""
+    from ctsite import datafile  # it imports this module
+
+    return datafile.read(path, shown, error, lines)
