@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from catalogue_fixtures import FILE, VOCABULARIES, markdown, valid
@@ -15,6 +17,7 @@ from sitecheck import build, build_with_memory_cap, copy_project
 
 from ctsite.catalogue import export, frontmatter, model, schema
 from ctsite.content import sanitize
+from ctsite.tools import csp
 
 # Nine levels of nested aliases: a few hundred bytes that expand to billions of items.
 ALIAS_BOMB = (
@@ -319,3 +322,29 @@ def test_csv_export_of_hostile_titles_has_no_formula(tmp_path):
     )
     rows = list(csv.DictReader(io.StringIO(export.to_csv(catalogue).decode("utf-8-sig"))))
     assert rows[0]["title"] == "'＝HYPERLINK(1)"
+
+
+def test_make_csp_never_allows_a_script_no_template_writes(tmp_path):
+    """A script outside a page's text (a title in the header, a data file's text) that no
+    template writes is refused, never hashed into the policy."""
+    site = tmp_path / "site"
+    site.mkdir()
+    import material as material_package
+
+    template = Path(material_package.__file__).parent / "templates/partials/javascripts/base.html"
+    body = csp._TEMPLATE_SCRIPT.findall(template.read_text(encoding="utf-8"))[0]
+    material = re.sub(r"\{\{.*?\}\}", "..", body).strip()  # Material's script, one level deep
+    (site / "index.html").write_text(
+        f"<html><head><script>{material}</script></head><body><header><span>Home"
+        '<script>alert("title")</script></span></header></body></html>',
+        encoding="utf-8",
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "ctsite.tools.csp", str(site), "--check"],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 2
+    assert "found scripts no template writes" in result.stderr
+    assert "index.html: 'alert(\"title\")'" in result.stderr
+    assert material[:20] not in result.stderr
