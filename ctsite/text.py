@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 from pathlib import Path
 
 
@@ -14,6 +15,20 @@ def printable(text: str) -> str:
     """Text for a message: control and invisible characters shown by their code (`\\u202e`),
     never written out (they would reorder or hide the message in a terminal or a log)."""
     return "".join(c if c.isprintable() else f"\\u{ord(c):04x}" for c in text)
+
+
+def look_alikes(text: str) -> str:
+    """Where an id, a key or a file name holds letters that are not plain ASCII (a Cyrillic «о»
+    looks like a Latin «o»): " (U+043E CYRILLIC SMALL LETTER O at position 7)", else ""."""
+    found = [
+        f"U+{ord(c):04X} {unicodedata.name(c, 'an unnamed character')} at position {position}"
+        for position, c in enumerate(text, start=1)
+        if not c.isascii()
+    ]
+    if not found:
+        return ""
+    more = f" and {len(found) - 3} more" if len(found) > 3 else ""
+    return f" (with {', '.join(found[:3])}{more}: not plain ASCII)"
 
 
 def plain(title) -> str:
