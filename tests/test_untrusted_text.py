@@ -98,6 +98,11 @@ def hostile_project(tmp_path_factory):
     for file, path in DATA_FIELDS:
         set_value(project, file, path, MARKUP)
     set_page_title(project, "Privacy " + MARKUP)
+    page = project / PAGE
+    page.write_text(
+        page.read_text(encoding="utf-8") + "\n## Heading <img src=x onerror=alert(7)> " + MARKUP,
+        encoding="utf-8",
+    )
     page = project / "docs" / "en" / "accessibility.md"
     page.write_text(
         "# <img src=x onerror=alert(6)> " + page.read_text(encoding="utf-8").removeprefix("# "),

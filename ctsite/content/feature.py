@@ -103,7 +103,16 @@ class ContentFeature:
                     item.needles,
                 )
         self._clean_title(page, source)
+        self._clean_toc(page.toc)
         return cleaned
+
+    def _clean_toc(self, items) -> None:
+        """The table of contents' titles (Material writes them as they are) through the text
+        allowlist; what a heading held is already named by the page text's warnings."""
+        for item in items or ():
+            if isinstance(item.title, str) and "<" in item.title:
+                item.title = sanitize.clean_title(item.title)[0]
+            self._clean_toc(item.children)
 
     def _clean_title(self, page, source: str | None) -> None:
         """The page's title (front matter or first heading) as text: markup removed, and a
@@ -115,6 +124,10 @@ class ContentFeature:
         from_meta = "title" in page.meta
         needles = ("title:",) if from_meta else ("# ",)
         problem = guard.title_problem("title", html.unescape(cleaned), guard.TEXT_FIELDS["title"])
+        if cleaned != title:  # what is published is the sanitizer's output, always
+            page.title = cleaned
+            if from_meta:
+                page.meta["title"] = cleaned
         if not removed and not problem:
             return
         source = source if source is not None else self._source(page)
@@ -122,7 +135,3 @@ class ContentFeature:
             self._warn(page, source, f"title: expected text, found {item.what}: removed", needles)
         if problem and not from_meta:  # a front matter title was named before rendering
             self._warn(page, source, f"title: {problem}", needles)
-        if removed:
-            page.title = cleaned
-            if from_meta:
-                page.meta["title"] = cleaned
