@@ -61,11 +61,11 @@ def set_value(project, file: str, path: tuple, value: str, append: bool = True) 
     target.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
 
 
-def set_page_title(project, value: str) -> None:
+def set_page_title(project, value: str, field: str = "title") -> None:
     page = project / PAGE
     text = page.read_text(encoding="utf-8")
     body = text.split("\n---\n", 1)[1] if text.startswith("---\n") else text
-    front = yaml.safe_dump({"title": value}, allow_unicode=True)
+    front = yaml.safe_dump({field: value}, allow_unicode=True, width=1_000_000_000)
     page.write_text(f"---\n{front}---\n{body}", encoding="utf-8")
 
 
@@ -294,6 +294,24 @@ def test_a_template_outside_the_sites_own_is_refused(tmp_path):
     ) in output
 
 
+@pytest.mark.slow  # builds a fixture copy of the project
+def test_a_20_mb_title_fails_in_seconds_within_1_gb(tmp_path):
+    """A 20 MB title built a 734 MB site (it is written into every page's navigation)."""
+    project = copy_project(tmp_path / "project")
+    set_page_title(project, "x" * 20_000_000)
+    started = time.monotonic()
+    result = build_with_memory_cap(project, tmp_path / "site")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "Traceback" not in output and "MemoryError" not in output
+    assert (
+        "docs/en/privacy.md: front matter: expected a page of at most 1,000,000 bytes, found "
+        "20,000," in output
+    )
+    assert time.monotonic() - started < 60
+    assert not (tmp_path / "site" / "en" / "privacy").exists()
+
+
 # --- Generated hostile text, one field at a time, through real builds -------------------------
 
 HOSTILE = [
@@ -316,7 +334,7 @@ hostile_text = st.one_of(
     .filter(lambda s: s.strip()),
     st.text(st.characters(codec="utf-8", exclude_categories=["Cs"]), min_size=1, max_size=40),
 )
-FIELDS = [*DATA_FIELDS, (PAGE, ("title",))]
+FIELDS = [*DATA_FIELDS, (PAGE, ("title",)), (PAGE, ("description",))]
 
 
 @pytest.fixture(scope="module")
@@ -334,7 +352,7 @@ def test_any_text_in_any_field_is_refused_with_file_and_line_or_holds_nothing_li
     shutil.copytree(pristine, project)
     file, path = field
     if file == PAGE:
-        set_page_title(project, value)
+        set_page_title(project, value, path[0])
     else:
         set_value(project, file, path, value, append=False)
     site = project / "site"
@@ -345,3 +363,36 @@ def test_any_text_in_any_field_is_refused_with_file_and_line_or_holds_nothing_li
         assert re.search(rf"{re.escape(file)}(, line \d+)?: ", output), output[-3000:]
         return
     assert every_page(site) == {}
+
+
+def test_the_markup_of_every_markdown_extension_the_site_uses_passes_the_allowlist():
+    """Footnotes, abbreviations, attr_list ids and buttons, admonitions, details, aligned tables,
+    definition lists, code blocks, grid cards, images, quotations, <q> and <time>: Markdown with
+    the site's own extensions (mkdocs.yml) gives markup the allowlist keeps whole."""
+    import markdown
+    from mkdocs.config import load_config
+
+    from ctsite.content import sanitize
+
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    converter = markdown.Markdown(
+        extensions=config["markdown_extensions"], extension_configs=config["mdx_configs"]
+    )
+    sample = (ROOT / "tests" / "fixtures" / "every-markdown-feature.md").read_text("utf-8")
+    rendered = converter.convert(sample)
+    for expected in (
+        'class="md-button',
+        'class="admonition note"',
+        "<details",
+        'id="fn:a"',
+        '<abbr title="United Nations">',
+        "<table>",
+        '<div class="grid cards">',
+        '<time datetime="2016-05-01">',
+        "<q>",
+        'id="custom-id"',
+    ):
+        assert expected in rendered, expected
+    cleaned, removed = sanitize.clean_page(rendered)
+    assert removed == []
+    assert 'style="text-align:center"' in cleaned and '<img alt="An image"' in cleaned
