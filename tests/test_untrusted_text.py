@@ -396,3 +396,14 @@ def test_the_markup_of_every_markdown_extension_the_site_uses_passes_the_allowli
     cleaned, removed = sanitize.clean_page(rendered)
     assert removed == []
     assert 'style="text-align:center"' in cleaned and '<img alt="An image"' in cleaned
+
+
+def test_a_catalogue_entry_or_page_over_1_mb_is_refused_before_it_is_read():
+    from ctsite.catalogue import frontmatter
+
+    text, problem = frontmatter.decode(b"---\ntitle: " + b"x" * 2_000_000 + b"\n---\n")
+    assert text is None
+    assert problem == (
+        "expected a page of at most 1,000,000 bytes, found 2,000,015 bytes (split it into "
+        "several pages)"
+    )

@@ -31,13 +31,22 @@ class FrontMatter:
 
 
 BOM = "\ufeff"
+# The largest page (the longest today is about 25 KB): a larger one is refused before anything
+# reads it (a 20 MB title once built a 734 MB site).
+MAX_PAGE_BYTES = 1_000_000
 
 
 def decode(data: bytes) -> tuple[str | None, str | None]:
     """A file's bytes as text, or why they are not: (text, None) or (None, error).
 
     UTF-8 only; a leading byte-order mark is dropped, as MkDocs drops it from ordinary pages.
+    At most `MAX_PAGE_BYTES`.
     """
+    if len(data) > MAX_PAGE_BYTES:
+        return None, (
+            f"expected a page of at most {MAX_PAGE_BYTES:,} bytes, found {len(data):,} bytes "
+            "(split it into several pages)"
+        )
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:

@@ -8,7 +8,8 @@ Plain logic, no MkDocs import.
   parse it itself, with none of these limits, and write a title into every page's navigation.
 - `template:` names one of the site's own page templates (the `.html` files at the top of
   `overrides/`), never a path: MkDocs would look it up anywhere its loader reaches.
-- A page is at most `MAX_PAGE_BYTES`: a larger one is refused before Markdown reads it.
+- A page is at most `frontmatter.MAX_PAGE_BYTES`: a larger one is refused before Markdown
+  reads it.
 - The markup of a page's text and titles goes through the allowlist of
   `ctsite.content.sanitize` (ctsite/content/feature.py), not through patterns.
 """
@@ -21,18 +22,11 @@ from ctsite.catalogue.schema import describe, text_problem
 # Front matter fields MkDocs and Material read from any page that must be text, with their
 # longest length (a title is written into every page's navigation: a long one multiplies).
 TEXT_FIELDS = {"title": 300, "description": 500}
-# The largest page (the longest today is about 25 KB).
-MAX_PAGE_BYTES = 1_000_000
 
 
 def size_problem(data: bytes) -> str | None:
     """Why a page is too large to be read, or None."""
-    if len(data) > MAX_PAGE_BYTES:
-        return (
-            f"expected a page of at most {MAX_PAGE_BYTES:,} bytes, found {len(data):,} bytes "
-            "(split it into several pages)"
-        )
-    return None
+    return frontmatter.decode(data)[1] if len(data) > frontmatter.MAX_PAGE_BYTES else None
 
 
 def title_problem(name: str, value: str, limit: int) -> str | None:
