@@ -404,6 +404,6 @@ def test_a_catalogue_entry_or_page_over_1_mb_is_refused_before_it_is_read():
     text, problem = frontmatter.decode(b"---\ntitle: " + b"x" * 2_000_000 + b"\n---\n")
     assert text is None
     assert problem == (
-        "expected a page of at most 1,000,000 bytes, found 2,000,015 bytes (split it into "
+        "expected a page of at most 1,000,000 bytes, found 2,000,016 bytes (split it into "
         "several pages)"
     )
