@@ -203,6 +203,8 @@ def test_ordinary_cells_are_left_as_they_are(cell):
         ('<base href="https://evil.example/">', "the element <base"),
         ('<meta http-equiv="refresh" content="0;url=https://evil.example/">', "<meta"),
         ('<a href="data:text/html,<script>alert(1)</script>">x</a>', "the attribute href"),
+        # Material's own ids: its scripts would find the page's element first.
+        ('<p id="__config">{}</p>', 'the attribute id="__config" of <p>'),
     ],
 )
 def test_active_content_is_removed_and_named(html, what):

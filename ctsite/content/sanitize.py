@@ -76,8 +76,17 @@ class Removed:
     needles: tuple[str, ...]  # the first found in the source gives the line
 
 
+def _not_materials_own(element: str, attribute: str, value: str) -> str | None:
+    """An `id` of the page's text may not take one of Material's own (`__config`, `__drawer`,
+    `__search`...): its script would find the page's element first and stop working."""
+    if attribute == "id" and value.startswith("__"):
+        return None
+    return value
+
+
 def _cleaner(tags, attributes) -> nh3.Cleaner:
     return nh3.Cleaner(
+        attribute_filter=_not_materials_own,
         tags=set(tags),
         clean_content_tags=set(CONTENT_REMOVED),
         attributes={name: set(values) for name, values in attributes.items()},
