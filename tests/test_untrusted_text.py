@@ -407,3 +407,53 @@ def test_a_catalogue_entry_or_page_over_1_mb_is_refused_before_it_is_read():
         "expected a page of at most 1,000,000 bytes, found 2,000,016 bytes (split it into "
         "several pages)"
     )
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "- a\n- b\n",
+        "terms: [a, b]\nabbreviations: 3\nsorting: {ar: [x]}\n",
+        "a: {b: {c: {d: {e: {f: {g: {h: {i: {j: {k: {l: {m: {n: 1}}}}}}}}}}}}}\n",
+        "kinds: {x: {ar: [1], en: {a: b}}}\ndocuments: [1, 2]\naddress: 3\n",
+        "x: 2016-02-30\n",
+        "? [a, b]\n: c\n",
+        "a: !!binary aGVsbG8=\n",
+        "\ufeffa: b\n",
+        "a: 'unclosed\n",
+    ],
+)
+def test_every_data_reader_names_the_file_never_a_traceback(tmp_path, content):
+    """Whatever a data file holds, each reader returns its values or raises its own error naming
+    the file (a list where a mapping is expected once raised AttributeError)."""
+    from ctsite.catalogue import vocabularies
+    from ctsite.glossary import data as glossary
+    from ctsite.languages import interface_text, status
+    from ctsite.records import register, timeline
+
+    for name, read, error in [
+        (
+            "ui.yml",
+            lambda p: interface_text.load(p, ["ar", "en"]),
+            interface_text.InterfaceTextError,
+        ),
+        ("glossary.yml", lambda p: glossary.load(p, ["ar", "en"]), glossary.GlossaryError),
+        ("un-documents.yml", lambda p: register.load(p, ["ar", "en"]), register.RegisterError),
+        ("translations.yml", status.read_registry, status.RegistryError),
+        (
+            "pillars.yml",
+            lambda p: vocabularies.load({"pillars": p}, ["ar", "en"], tmp_path),
+            vocabularies.VocabularyError,
+        ),
+    ]:
+        path = tmp_path / name
+        path.write_text(content, encoding="utf-8")
+        try:
+            read(path)
+        except error as raised:
+            assert f"{name}" in str(raised) and " expected " in str(raised), str(raised)
+    path = tmp_path / "timeline.yml"
+    path.write_text(content, encoding="utf-8")
+    empty = register.Register({}, {}, "https://docs.un.org/{language}/{symbol}", ())
+    with pytest.raises(timeline.TimelineError, match=r"^data/timeline\.yml"):
+        timeline.load(path, ["ar", "en"], empty)
