@@ -43,6 +43,10 @@ DATA_FIELDS = [
     ("data/glossary.yml", ("terms", "countering-terrorism", "definition", "ar")),
     ("data/un-documents.yml", ("kinds", "resolution", "en")),
     ("data/timeline.yml", (1, "en")),
+    ("data/un-documents.yml", ("documents", "S/RES/1373(2001)", "title", "en")),
+    ("data/glossary.yml", ("abbreviations", "CTC", "expansion", "en")),
+    ("data/formats.yml", ("training", "ar")),
+    ("data/audiences.yml", ("diplomats", "en")),
 ]
 PAGE = "docs/en/privacy.md"  # an English page: changing it leaves no translation stale
 
