@@ -132,13 +132,17 @@ def read(path: Path, shown: str, error: type[Exception], lines: dict | None = No
         structure = _structure_problem(text)
         if structure:
             raise error(f"{shown}, {structure}")
-        root = yaml.compose(text, Loader=_Loader)
-        found_lines: dict = {}
-        problems: list[str] = []
-        _lines(root, (), found_lines, problems)
-        if problems:
-            raise error("\n".join(f"{shown}, {problem}" for problem in problems))
-        values = yaml.load(text, Loader=_Loader)  # noqa: S506 - a safe loader, checked above
+        loader = _Loader(text)  # one pass: the nodes (for lines and repeated keys), then values
+        try:
+            root = loader.get_single_node()
+            found_lines: dict = {}
+            problems: list[str] = []
+            _lines(root, (), found_lines, problems)
+            if problems:
+                raise error("\n".join(f"{shown}, {problem}" for problem in problems))
+            values = loader.construct_document(root) if root is not None else None
+        finally:
+            loader.dispose()
     except yaml.YAMLError as problem:
         raise error(f"{shown}, {_describe_yaml_error(problem)}") from None
     values = _check_texts(values, (), shown, found_lines, error)
