@@ -461,3 +461,19 @@ def test_every_data_reader_names_the_file_never_a_traceback(tmp_path, content):
     empty = register.Register({}, {}, "https://docs.un.org/{language}/{symbol}", ())
     with pytest.raises(timeline.TimelineError, match=r"^data/timeline\.yml"):
         timeline.load(path, ["ar", "en"], empty)
+
+
+def test_an_id_with_a_look_alike_letter_is_shown_with_its_code_point():
+    from catalogue_fixtures import FILE, VALID, VOCABULARIES
+
+    from ctsite.catalogue import schema
+
+    values = {**VALID, "id": "azhar-\u043ebservatory"}
+    messages = [
+        p.message() for p in schema.validate(values, FILE, "azhar-observatory", VOCABULARIES)
+    ]
+    assert len(messages) == 1
+    assert (
+        "found 'azhar-\u043ebservatory' (with U+043E CYRILLIC SMALL LETTER O at position 7: "
+        in (messages[0])
+    )
