@@ -53,7 +53,7 @@ new-practice: $(VENV)/.installed ## Scaffold a catalogue entry in every language
 	$(BIN)/python -m ctsite.tools.new_practice "$(ID)"
 
 translations: $(VENV)/.installed ## Translation status; PAGE=<page> records one as up to date
-	$(BIN)/python -m ctsite.tools.translations $(PAGE)
+	$(BIN)/python -m ctsite.tools.translations "$$PAGE"
 
 material-diff: $(VENV)/.installed ## Record how our templates differ from Material's
 	$(BIN)/python -m ctsite.tools.material_diff

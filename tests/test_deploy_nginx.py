@@ -172,11 +172,24 @@ def test_answers_nginx_writes_itself_carry_the_security_headers(nginx):
             nginx, b"GET /" + b"a" * 20000 + b" HTTP/1.1\r\nHost: a\r\n\r\n"
         ),
         "404 (a dotfile)": raw_request(nginx, b"GET /.env HTTP/1.1\r\nHost: a\r\n\r\n"),
+        # Refused before any location is chosen (issue "Untrusted text stays text").
+        "405 (TRACE)": raw_request(nginx, b"TRACE / HTTP/1.1\r\nHost: a\r\n\r\n"),
+        "400 (a 20 kB header)": raw_request(
+            nginx, b"GET / HTTP/1.1\r\nHost: a\r\nX-Big: " + b"b" * 20000 + b"\r\n\r\n"
+        ),
+        "505 (HTTP/2.0 in the request line)": raw_request(
+            nginx, b"GET / HTTP/2.0\r\nHost: a\r\n\r\n"
+        ),
+        "400 (a request line that is not HTTP)": raw_request(nginx, b"\x16\x03\x01\r\n\r\n"),
     }
     assert {name: status for name, (status, _) in answers.items()} == {
         "400 (two Host headers)": 400,
         "414 (an over-long address)": 414,
         "404 (a dotfile)": 404,
+        "405 (TRACE)": 405,
+        "400 (a 20 kB header)": 400,
+        "505 (HTTP/2.0 in the request line)": 505,
+        "400 (a request line that is not HTTP)": 400,
     }
     for name, (_, headers) in answers.items():
         for header, value in SECURITY_HEADERS.items():

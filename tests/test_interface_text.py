@@ -21,15 +21,17 @@ def test_every_missing_language_is_reported_at_once(tmp_path):
     with pytest.raises(interface_text.InterfaceTextError) as error:
         interface_text.load(path, ["ar", "en"])
     assert str(error.value) == (
-        "data/ui.yml: 'privacy': expected a text for 'en', found None\n"
-        "data/ui.yml: 'contact': expected a text for 'ar', found ''"
+        "data/ui.yml, line 1: 'privacy': expected a text for 'en', found None\n"
+        "data/ui.yml, line 5: 'contact': expected a text for 'ar', found ''"
     )
 
 
 def test_broken_yaml_names_the_file(tmp_path):
     path = tmp_path / "ui.yml"
     path.write_text("privacy: [\n", encoding="utf-8")
-    with pytest.raises(interface_text.InterfaceTextError, match=r"^data/ui.yml: cannot be read"):
+    with pytest.raises(
+        interface_text.InterfaceTextError, match=r"^data/ui.yml, line 2: expected valid YAML"
+    ):
         interface_text.load(path, ["ar"])
 
 

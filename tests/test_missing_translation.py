@@ -36,9 +36,11 @@ def test_a_page_missing_in_arabic_fails_the_build_too(tmp_path):
 def test_interface_text_missing_a_language_fails_the_build(tmp_path):
     project = copy_project(tmp_path / "project")
     ui = project / "data" / "ui.yml"
-    ui.write_text(ui.read_text(encoding="utf-8") + "extra_key:\n  ar: نص\n", encoding="utf-8")
+    text = ui.read_text(encoding="utf-8")
+    ui.write_text(text + "extra_key:\n  ar: نص\n", encoding="utf-8")
     result = build(project, tmp_path / "site")
     output = result.stdout + result.stderr
     assert result.returncode != 0
-    assert "data/ui.yml: 'extra_key': expected a text for 'en', found None" in output
+    line = len(text.splitlines()) + 1  # the message names the key's line
+    assert f"data/ui.yml, line {line}: 'extra_key': expected a text for 'en', found None" in output
     assert "Traceback" not in output

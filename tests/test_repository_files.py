@@ -17,6 +17,10 @@ def test_the_workflow_tests_every_change_and_publishes_main_to_pages():
         s for s in workflow["jobs"]["test"]["steps"] if "upload-artifact" in s.get("uses", "")
     )
     assert preview["with"]["path"] == "site/" and "pull_request" in preview["if"]
+    steps = workflow["jobs"]["test"]["steps"]
+    test_step = next(s for s in steps if s.get("run") == "make test")
+    # The preview is handed out only once the tests have passed.
+    assert steps.index(test_step) < steps.index(preview) and "success()" in preview["if"]
     publish = workflow["jobs"]["publish"]
     assert publish["needs"] == ["test", "second-engine"] and "refs/heads/main" in publish["if"]
     engine_steps = [step.get("run", "") for step in workflow["jobs"]["second-engine"]["steps"]]
@@ -27,6 +31,19 @@ def test_the_workflow_tests_every_change_and_publishes_main_to_pages():
     assert {"SITE_URL", "EDIT_BASE_URL"} <= set(build["env"]) and "SOURCE_DATE_EPOCH" in build[
         "run"
     ]
+
+
+def test_the_workflow_keeps_no_token_and_grants_each_job_only_what_it_needs():
+    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "ci.yml").read_text())
+    assert workflow["permissions"] == {}
+    for name, job in workflow["jobs"].items():
+        granted = job.get("permissions", {})
+        assert granted.get("contents") == "read", name
+        writes = {scope for scope, level in granted.items() if level == "write"}
+        assert writes == ({"pages", "id-token"} if name == "publish" else set()), name
+        for step in job["steps"]:
+            if step.get("uses", "").startswith("actions/checkout@"):
+                assert step["with"]["persist-credentials"] is False, name
 
 
 def test_the_pull_request_checklist_covers_both_languages():

@@ -98,7 +98,54 @@ def test_recording_a_page_missing_in_one_language_is_refused(tmp_path):
         text=True,
     )
     assert result.returncode == 2
+    # Not a page of the default language: refused by name before anything else.
+    assert (
+        "PAGE: expected pages of docs/ar/ (such as unit/index.md), found 'nope.md', which is "
+        "not; nothing was recorded" in result.stderr
+    )
+    (project / "docs" / "ar" / "nope.md").write_text("# لا\n", encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "ctsite.tools.translations", "--project", str(project), "nope.md"],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 2
     assert (
         "PAGE=nope.md: expected the page in every language folder, found it missing as "
-        "docs/ar/nope.md, docs/en/nope.md" in result.stderr
+        "docs/en/nope.md" in result.stderr
     )
+
+
+def test_only_pages_of_the_default_language_are_recorded_named_as_given(tmp_path):
+    """`make translations PAGE=/etc/passwd` or `PAGE=../../mkdocs.yml` wrote them into the
+    registry; a page whose name has a space could never be recorded; a Cyrillic «о» gave a
+    message with two identical-looking names."""
+    project = copy_project(tmp_path / "project")
+    registry = project / "data" / "translations.yml"
+    before = registry.read_text(encoding="utf-8")
+    script = [sys.executable, "-m", "ctsite.tools.translations", "--project", str(project)]
+    for page in ("/etc/passwd", "../../mkdocs.yml", "../en/privacy.md", "priv\u0430cy.md"):
+        result = subprocess.run([*script, page], capture_output=True, text=True)
+        assert result.returncode == 2, page
+        assert "expected pages of docs/ar/" in result.stderr and "nothing was recorded" in (
+            result.stderr
+        )
+        assert registry.read_text(encoding="utf-8") == before
+    assert "'priv\u0430cy.md' (with U+0430 CYRILLIC SMALL LETTER A at position 5" in (result.stderr)
+    both = subprocess.run([*script, "privacy.md /etc/passwd"], capture_output=True, text=True)
+    assert both.returncode == 2 and "found '/etc/passwd', which is not" in both.stderr
+    assert registry.read_text(encoding="utf-8") == before
+
+    for language in ("ar", "en"):
+        (project / "docs" / language / "my page.md").write_text("# x\n", encoding="utf-8")
+    spaced = subprocess.run(
+        [*script, "my page.md accessibility.md"], capture_output=True, text=True
+    )
+    assert spaced.returncode == 0, spaced.stderr
+    assert "recorded my page.md" in spaced.stdout
+    assert "my page.md" in registry.read_text(encoding="utf-8")
+
+
+def test_make_passes_a_page_with_spaces_whole():
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert '-m ctsite.tools.translations "$$PAGE"' in makefile

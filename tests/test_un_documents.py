@@ -100,11 +100,12 @@ def test_every_problem_of_the_register_is_reported_at_once(tmp_path):
     with pytest.raises(un_documents.RegisterError) as raised:
         register_from(tmp_path, bad)
     assert str(raised.value).splitlines() == [
-        "data/un-documents.yml: kinds: 'press-release': expected a label for 'en', found None",
-        "data/un-documents.yml: documents: 'S/2017/375': date: expected YYYY-MM-DD or YYYY-MM, "
-        "found '28 April 2017'",
-        "data/un-documents.yml: documents: 'SC/13110': kind: expected one of resolution, "
-        "press-release, found 'speech'",
+        "data/un-documents.yml, line 6: kinds: 'press-release': expected a label for 'en', "
+        "found None",
+        "data/un-documents.yml, line 12: documents: 'S/2017/375': date: expected a date written "
+        "YYYY-MM-DD or YYYY-MM, found '28 April 2017'",
+        "data/un-documents.yml, line 15: documents: 'SC/13110': kind: expected one of "
+        "resolution, press-release, found 'speech'",
     ]
 
 
@@ -149,13 +150,14 @@ def test_every_problem_of_the_timeline_is_reported_at_once(tmp_path):
     with pytest.raises(timeline.TimelineError) as raised:
         timeline.load(path, ["ar", "en"], register)
     assert str(raised.value).splitlines() == [
-        "data/timeline.yml: entry 1 (2017-04-28): en: expected no footnote reference (cite the "
-        "fact in the page's text), found 'The framework[^un]'",
-        "data/timeline.yml: entry 2 (2017-03-01): ar: expected the entry's text, found None",
-        "data/timeline.yml: entry 2 (2017-03-01): documents: expected a symbol of "
+        "data/timeline.yml, line 4: entry 1 (2017-04-28): en: expected no footnote reference "
+        "(cite the fact in the page's text), found 'The framework[^un]'",
+        "data/timeline.yml, line 6: entry 2 (2017-03-01): ar: expected the entry's text, "
+        "found None",
+        "data/timeline.yml, line 8: entry 2 (2017-03-01): documents: expected a symbol of "
         "data/un-documents.yml, found 'S/RES/2345(2017)' (nearest known: S/RES/2354(2017))",
-        "data/timeline.yml: entry 2 (2017-03-01): date: expected a date on or after 2017-04-28 "
-        "(entries in date order)",
+        "data/timeline.yml, line 6: entry 2 (2017-03-01): date: expected a date on or after "
+        "2017-04-28 (entries in date order)",
     ]
 
 

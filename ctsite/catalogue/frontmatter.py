@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 
 import yaml
 
@@ -30,13 +31,22 @@ class FrontMatter:
 
 
 BOM = "\ufeff"
+# The largest page (the longest today is about 25 KB): a larger one is refused before anything
+# reads it (a 20 MB title once built a 734 MB site).
+MAX_PAGE_BYTES = 1_000_000
 
 
 def decode(data: bytes) -> tuple[str | None, str | None]:
     """A file's bytes as text, or why they are not: (text, None) or (None, error).
 
     UTF-8 only; a leading byte-order mark is dropped, as MkDocs drops it from ordinary pages.
+    At most `MAX_PAGE_BYTES`.
     """
+    if len(data) > MAX_PAGE_BYTES:
+        return None, (
+            f"expected a page of at most {MAX_PAGE_BYTES:,} bytes, found {len(data):,} bytes "
+            "(split it into several pages)"
+        )
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -123,6 +133,8 @@ def read(text: str) -> FrontMatter:
         return FrontMatter(
             None, f"expected valid YAML, found a YAML error: {_describe(error)}", body
         )
+    except (ValueError, OverflowError):  # a date YAML recognises but the calendar has not
+        return FrontMatter(None, _impossible_date(match.group(1) or ""), body)
     if not isinstance(values, dict):
         found = printable(repr(values))
         found = found if len(found) <= 60 else found[:57] + "..."
@@ -130,6 +142,20 @@ def read(text: str) -> FrontMatter:
             None, f"expected 'field: value' lines, found {type(values).__name__} {found}", body
         )
     return FrontMatter(values, None, body)
+
+
+_DATE_LIKE = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")
+
+
+def _impossible_date(yaml_text: str) -> str:
+    """The message for a date that is not in the calendar (2016-02-30), with its line."""
+    for number, line in enumerate(yaml_text.splitlines(), start=2):
+        for found in _DATE_LIKE.finditer(line):
+            try:
+                date(*(int(part) for part in found.groups()))
+            except ValueError:
+                return f"expected a real date, found '{found.group(0)}' at line {number}"
+    return "expected a real date, found a date the calendar does not have"
 
 
 def _line(mark) -> int:

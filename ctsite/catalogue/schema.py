@@ -18,7 +18,7 @@ from datetime import date
 from urllib.parse import urlsplit
 
 from ctsite.catalogue.vocabularies import Vocabularies
-from ctsite.text import printable
+from ctsite.text import look_alikes, printable
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 SUMMARY_MAX = 300
@@ -77,7 +77,8 @@ class Id(FieldType):
     def check(self, name, value, vocabularies, stem):
         if isinstance(value, str) and ID_PATTERN.match(value) and value == stem:
             return []
-        return [(name, self.expected(vocabularies, stem), describe(value))]
+        found = describe(value) + (look_alikes(value) if isinstance(value, str) else "")
+        return [(name, self.expected(vocabularies, stem), found)]
 
 
 # Bidirectional embedding, override and isolate controls: they reorder the text around them (in

@@ -6,10 +6,20 @@ institutions, an optional official `url`. The order of the keys in a file is the
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
+from ctsite.datafile import where
+from ctsite.text import read_yaml
+
+# A key: lower-case letters and digits, words joined by hyphens (it is written into the pages'
+# data-* attributes and into the catalogue's addresses).
+KEY = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+# The longest label (it is written on every card of the catalogue).
+MAX_LABEL = 200
 
 
 class VocabularyError(ValueError):
@@ -53,6 +63,8 @@ def load(files: dict[str, Path], languages: list[str], project: Path) -> Vocabul
     Raises:
         VocabularyError: naming each file, key and language that is wrong, all at once.
     """
+    from ctsite.catalogue.schema import address_problem, describe  # it imports this module
+
     problems = []
     entries: dict[str, dict[str, dict]] = {}
     for name, path in files.items():
@@ -61,31 +73,50 @@ def load(files: dict[str, Path], languages: list[str], project: Path) -> Vocabul
             shown = path.relative_to(project).as_posix()
         except ValueError:
             shown = path.as_posix()
+        lines: dict = {}
         try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        except (OSError, yaml.YAMLError) as error:
-            problems.append(f"{shown}: cannot be read as YAML: {error}")
+            data = read_yaml(path, shown, VocabularyError, lines)
+        except VocabularyError as error:
+            problems.append(str(error))
             continue
         if not isinstance(data, dict) or not data:
-            problems.append(f"{shown}: expected a mapping of keys to labels, found {data!r}")
+            problems.append(
+                f"{shown}: expected a mapping of keys to labels, found {type(data).__name__}"
+            )
             continue
         entries[name] = {}
         for key, labels in data.items():
+            at = where(shown, lines, key)
+            if not isinstance(key, str) or not KEY.match(key):
+                problems.append(
+                    f"{at}: expected a key of lower-case letters and digits joined by hyphens, "
+                    f"found {describe(key)}"
+                )
+                continue
             if not isinstance(labels, dict):
-                problems.append(f"{shown}: '{key}': expected labels per language, found {labels!r}")
+                problems.append(
+                    f"{at}: '{key}': expected labels per language, found {describe(labels)}"
+                )
                 continue
             for language in languages:
                 if not isinstance(labels.get(language), str) or not labels[language].strip():
                     problems.append(
-                        f"{shown}: '{key}': expected a label for '{language}', "
-                        f"found {labels.get(language)!r}"
+                        f"{where(shown, lines, key, language)}: '{key}': expected a label for "
+                        f"'{language}', found {describe(labels.get(language))}"
+                    )
+                elif len(labels[language]) > MAX_LABEL:
+                    problems.append(
+                        f"{where(shown, lines, key, language)}: '{key}': expected a label of at "
+                        f"most {MAX_LABEL} characters, found {len(labels[language]):,}"
                     )
             url = labels.get("url")
-            if url is not None and not str(url).startswith("https://"):
+            problem = address_problem(url) if url is not None else None
+            if problem:
                 problems.append(
-                    f"{shown}: '{key}': expected url to start with https://, found {url!r}"
+                    f"{where(shown, lines, key, 'url')}: '{key}': url: expected a public https "
+                    f"address, found {problem}"
                 )
-            entries[name][str(key)] = labels
+            entries[name][key] = labels
     if problems:
         raise VocabularyError("\n".join(problems))
     return Vocabularies(entries)

@@ -1,23 +1,30 @@
-"""Events of the content guard: unsafe front matter and active content in editors' pages.
+"""Events of the content guard: unsafe front matter, links out of the repository, and the
+allowlist for the markup of editors' pages and titles.
 
-- Before anything is read, the front matter of every page of every language (the catalogue's
-  entries are checked by the catalogue) is checked once per build (`guard.front_matter_problem`);
-  each problem is a warning naming the file, and a page with one is given to MkDocs without its
-  front matter, so that nothing is built from it. Under `--strict`, `SiteBuild` then stops the
-  build before any page is rendered.
-- Each page's HTML is checked for active content (a script, an event handler, a script address,
-  an embedded frame or object): a warning naming the file and line (fatal under `--strict`), and
-  the offending markup is shown as text.
+- Before anything is read, every symbolic link under the build's folders is checked
+  (`tree.link_problems`): one that dangles or leads out of them stops the build, naming it.
+- The front matter of every page of every language (the catalogue's entries are checked by the
+  catalogue) is checked once per build (`guard.front_matter_problem`); each problem is a warning
+  naming the file, and a page with one is given to MkDocs without its front matter, so that
+  nothing is built from it. Under `--strict`, `SiteBuild` then stops the build before any page
+  is rendered.
+- Each page's HTML, as its Markdown made it, goes through the page allowlist
+  (`sanitize.clean_page`), and its title through the text allowlist: what they remove is a
+  warning naming the file, the line and what was removed (fatal under `--strict`); what is
+  published is the sanitizer's output.
 """
 
 from __future__ import annotations
 
+import html
 import logging
 import os
 from pathlib import Path
 
+from mkdocs.exceptions import PluginError
+
 from ctsite.catalogue import frontmatter
-from ctsite.content import guard
+from ctsite.content import guard, sanitize, tree
 from ctsite.text import line_of
 
 log = logging.getLogger("mkdocs.hooks.content")
@@ -32,15 +39,23 @@ class ContentFeature:
         self.section = context.settings.catalogue.section
 
     def on_pre_build(self, config) -> None:
-        """Check the front matter of every page of every language (once per build)."""
+        """Check the links of the build's folders and the front matter of every page of every
+        language (once per build)."""
         if not self.context.is_default_build and self.run.unusable_front_matter is not None:
             return
+        folders = [Path(config.docs_dir), self.context.project / "data"]
+        if config.theme.custom_dir:
+            folders.append(Path(config.theme.custom_dir))
+        problems = tree.link_problems(self.context.project, folders)
+        if problems:
+            raise PluginError("\n".join(problems))
+        templates = tree.page_templates(config.theme.custom_dir)
         self.run.unusable_front_matter = set()
         for source in self.run.pages:
             parts = source.page.split("/")
             if len(parts) == 2 and parts[0] == self.section and parts[1] != "index.md":
                 continue  # a catalogue entry: the catalogue reads and checks it
-            problem = guard.front_matter_problem(source.data)
+            problem = guard.front_matter_problem(source.data, templates)
             if problem:
                 log.warning(
                     f"{self.context.shown(f'{source.language}/{source.page}')}: "
@@ -50,31 +65,73 @@ class ContentFeature:
                 self.run.unusable_front_matter.add(os.path.normpath(source.path))
 
     def on_page_read_source(self, page, config) -> str | None:
-        """A page with unusable front matter, without it (MkDocs would parse it itself)."""
+        """A page with unusable front matter, without it (MkDocs would parse it itself); a page
+        too large to read, empty."""
         path = os.path.normpath(page.file.abs_src_path)
         if path not in self.run.unusable_front_matter:
             return None
-        text, _ = frontmatter.decode(Path(path).read_bytes())
-        if text is None:
+        data = Path(path).read_bytes()
+        text, _ = frontmatter.decode(data)
+        if text is None or guard.size_problem(data):
             return "\n"
         return frontmatter.read(text).body
 
-    def on_page_content(self, html, page, config, files) -> str:
-        """Active content in a page's text: a warning with the file and line; shown as text."""
-        found = guard.active_content(html)
-        if not found:
-            return html
-        source = page.markdown or ""
+    def _source(self, page) -> str:
         try:
-            source = Path(page.file.abs_src_path).read_text(encoding="utf-8-sig")
+            return Path(page.file.abs_src_path).read_text(encoding="utf-8-sig")
         except (OSError, UnicodeDecodeError):
-            pass
+            return page.markdown or ""
+
+    def _warn(self, page, source: str, what: str, needles) -> None:
+        line = next((n for n in (line_of(source, x, ignore_case=True) for x in needles) if n), 0)
         shown = self.context.shown(page.file.src_uri)
-        for active in found:
-            line = line_of(source, active.needle, ignore_case=True)
-            where = f"{shown}, line {line}" if line else shown
-            log.warning(
-                f"{where}: page text: expected no scripts or embedded content, found "
-                f"{active.what}: {active.found}"
-            )
-        return guard.neutralise(html)
+        log.warning(f"{shown}, line {line}: {what}" if line else f"{shown}: {what}")
+
+    def on_page_content(self, html_text, page, config, files) -> str:
+        """The page's text and title through the allowlists; each removal a warning with the
+        file and line."""
+        cleaned, removed = sanitize.clean_page(html_text)
+        source = None
+        if removed:
+            source = self._source(page)
+            for item in removed:
+                self._warn(
+                    page,
+                    source,
+                    f"page text: expected only the markup of the allowlist (README, 'Hostile or "
+                    f"broken input'), found {item.what}: removed",
+                    item.needles,
+                )
+        self._clean_title(page, source)
+        self._clean_toc(page.toc)
+        return cleaned
+
+    def _clean_toc(self, items) -> None:
+        """The table of contents' titles (Material writes them as they are) through the text
+        allowlist; what a heading held is already named by the page text's warnings."""
+        for item in items or ():
+            if isinstance(item.title, str) and "<" in item.title:
+                item.title = sanitize.clean_title(item.title)[0]
+            self._clean_toc(item.children)
+
+    def _clean_title(self, page, source: str | None) -> None:
+        """The page's title (front matter or first heading) as text: markup removed, and a
+        control character or an overlong title named."""
+        title = page.title
+        if not isinstance(title, str) or not title:
+            return
+        cleaned, removed = sanitize.clean_title(title)
+        from_meta = "title" in page.meta
+        needles = ("title:",) if from_meta else ("# ",)
+        problem = guard.title_problem("title", html.unescape(cleaned), guard.TEXT_FIELDS["title"])
+        if cleaned != title:  # what is published is the sanitizer's output, always
+            page.title = cleaned
+            if from_meta:
+                page.meta["title"] = cleaned
+        if not removed and not problem:
+            return
+        source = source if source is not None else self._source(page)
+        for item in removed:
+            self._warn(page, source, f"title: expected text, found {item.what}: removed", needles)
+        if problem and not from_meta:  # a front matter title was named before rendering
+            self._warn(page, source, f"title: {problem}", needles)

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ctsite.datafile import where
 from ctsite.search import analysis
 from ctsite.text import read_yaml
 
@@ -84,31 +85,56 @@ def load(path: Path, languages: list[str], shown: str = "data/glossary.yml") -> 
     """
     if not path.exists():
         return Glossary((), ())
-    data = read_yaml(path, shown, GlossaryError) or {}
+    lines: dict = {}
+    data = read_yaml(path, shown, GlossaryError, lines) or {}
+    if not isinstance(data, dict):
+        raise GlossaryError(
+            f"{shown}: expected sorting, terms and abbreviations, found {type(data).__name__}"
+        )
     problems: list[str] = []
+    sections = {}
+    for section in ("terms", "abbreviations", "sorting"):
+        value = data.get(section) or {}
+        if not isinstance(value, dict):
+            problems.append(
+                f"{where(shown, lines, section)}: {section}: expected entries by key, found "
+                f"{type(value).__name__}"
+            )
+            value = {}
+        sections[section] = value
     terms = [
-        _term(shown, key, entry, languages, problems)
-        for key, entry in (data.get("terms") or {}).items()
+        _term(where(shown, lines, "terms", key), key, entry, languages, problems)
+        for key, entry in sections["terms"].items()
     ]
     abbreviations = [
-        _abbreviation(shown, key, entry, languages, problems)
-        for key, entry in (data.get("abbreviations") or {}).items()
+        _abbreviation(where(shown, lines, "abbreviations", key), key, entry, languages, problems)
+        for key, entry in sections["abbreviations"].items()
     ]
-    sorting = {
-        str(language): tuple(rules.get("ignore_prefixes") or ())
-        for language, rules in (data.get("sorting") or {}).items()
-    }
+    sorting = {}
+    for language, rules in sections["sorting"].items():
+        prefixes = rules.get("ignore_prefixes") if isinstance(rules, dict) else None
+        if not isinstance(prefixes, list) or not all(isinstance(p, str) for p in prefixes):
+            problems.append(
+                f"{where(shown, lines, 'sorting', language)}: sorting: {language}: expected "
+                "ignore_prefixes, a list of texts"
+            )
+            continue
+        sorting[str(language)] = tuple(prefixes)
     if problems:
         raise GlossaryError("\n".join(problems))
-    return Glossary(tuple(terms), tuple(abbreviations), sorting)
+    return Glossary(
+        tuple(t for t in terms if t is not None),
+        tuple(a for a in abbreviations if a is not None),
+        sorting,
+    )
 
 
 def _text(value) -> bool:
     return isinstance(value, str) and bool(value.strip())
 
 
-def _term(shown, key, entry, languages, problems) -> Term | None:
-    where = f"{shown}: terms: '{key}'"
+def _term(at, key, entry, languages, problems) -> Term | None:
+    where = f"{at}: terms: '{key}'"
     if not _ID.match(str(key)) or not isinstance(entry, dict):
         problems.append(f"{where}: expected a lower-case id with its forms, found {entry!r}")
         return None
@@ -129,9 +155,18 @@ def _term(shown, key, entry, languages, problems) -> Term | None:
         problems.append(f"{where}: definition: expected a definition in '{default}', found none")
         definitions = {}
     avoid: dict[str, tuple[Variant, ...]] = {}
-    for code, variants in (entry.get("avoid") or {}).items():
+    avoided = entry.get("avoid") or {}
+    if not isinstance(avoided, dict):
+        problems.append(
+            f"{where}: avoid: expected forms per language, found {type(avoided).__name__}"
+        )
+        avoided = {}
+    for code, variants in avoided.items():
         found = []
-        for variant in variants or []:
+        if not isinstance(variants, list):
+            problems.append(f"{where}: avoid: {code}: expected a list of forms")
+            variants = []
+        for variant in variants:
             if isinstance(variant, dict) and _text(variant.get("text")):
                 found.append(Variant(variant["text"], bool(variant.get("exact"))))
             elif _text(variant):
@@ -143,8 +178,8 @@ def _term(shown, key, entry, languages, problems) -> Term | None:
     return Term(str(key), forms, avoid, definitions, also)
 
 
-def _abbreviation(shown, key, entry, languages, problems) -> Abbreviation | None:
-    where = f"{shown}: abbreviations: '{key}'"
+def _abbreviation(at, key, entry, languages, problems) -> Abbreviation | None:
+    where = f"{at}: abbreviations: '{key}'"
     expansions = (entry or {}).get("expansion") if isinstance(entry, dict) else None
     if not isinstance(expansions, dict) or not _text(expansions.get(languages[0])):
         problems.append(f"{where}: expansion: expected one in '{languages[0]}', found none")

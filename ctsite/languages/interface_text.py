@@ -6,9 +6,16 @@ that names the file, the key and the language, so the interface is never half tr
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
+from ctsite.datafile import where
 from ctsite.text import read_yaml
+
+# A key as templates read it (`ui.not_found_title`).
+KEY = re.compile(r"^[a-z][a-z0-9_-]*$")
+# The longest interface text (a sentence of the 404 page).
+MAX_TEXT = 500
 
 
 class InterfaceTextError(ValueError):
@@ -27,7 +34,8 @@ def load(path: Path, languages: list[str], shown_as: str = "data/ui.yml") -> dic
     Raises:
         InterfaceTextError: naming every key and language that is wrong.
     """
-    data = read_yaml(path, shown_as, InterfaceTextError)
+    lines: dict = {}
+    data = read_yaml(path, shown_as, InterfaceTextError, lines)
     if not isinstance(data, dict):
         raise InterfaceTextError(
             f"{shown_as}: expected a mapping of keys to texts, found {type(data).__name__}"
@@ -35,17 +43,27 @@ def load(path: Path, languages: list[str], shown_as: str = "data/ui.yml") -> dic
     problems = []
     texts: dict[str, dict] = {language: {} for language in languages}
     for key, labels in data.items():
+        at = where(shown_as, lines, key)
+        if not isinstance(key, str) or not KEY.match(key):
+            problems.append(
+                f"{at}: expected a key of lower-case letters, digits, _ and -, found {key!r}"
+            )
+            continue
         if not isinstance(labels, dict):
             problems.append(
-                f"{shown_as}: '{key}': expected a mapping of language to text, "
+                f"{at}: '{key}': expected a mapping of language to text, "
                 f"found {type(labels).__name__}"
             )
             continue
         for language in languages:
             text = labels.get(language)
+            at = where(shown_as, lines, key, language)
             if not isinstance(text, str) or not text.strip():
+                problems.append(f"{at}: '{key}': expected a text for '{language}', found {text!r}")
+            elif len(text) > MAX_TEXT:
                 problems.append(
-                    f"{shown_as}: '{key}': expected a text for '{language}', found {text!r}"
+                    f"{at}: '{key}': expected a text of at most {MAX_TEXT} characters for "
+                    f"'{language}', found {len(text):,}"
                 )
             else:
                 texts[language][key] = text

@@ -11,10 +11,15 @@ changes and the translation is stale until an editor updates it and records the 
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
+from ctsite.datafile import where
+from ctsite.text import read_yaml
+
+# A recorded version: the first 16 hexadecimal digits of the source's SHA-256.
+_VERSION = re.compile(r"^[0-9a-f]{16}$")
 
 HEADER = (
     "# For each translation language, the version of its source (the default language's page)\n"
@@ -80,12 +85,23 @@ def read_registry(path: Path) -> Registry:
     """
     if not path.exists():
         return {}
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    shown = f"data/{path.name}"
+    lines: dict = {}
+    data = read_yaml(path, shown, RegistryError, lines) or {}
     if not isinstance(data, dict) or not all(isinstance(pages, dict) for pages in data.values()):
         raise RegistryError(
-            f"{path.name}: expected a mapping of each translation language to its pages' "
+            f"{shown}: expected a mapping of each translation language to its pages' "
             f"versions, found {type(data).__name__}"
         )
+    problems = [
+        f"{where(shown, lines, language, page)}: {language}: '{page}': expected a version of 16 "
+        f"hexadecimal digits written by `make translations`, found {value!r}"
+        for language, pages in data.items()
+        for page, value in pages.items()
+        if not _VERSION.match(str(value))
+    ]
+    if problems:
+        raise RegistryError("\n".join(problems))
     return {
         str(language): {str(page): str(value) for page, value in pages.items()}
         for language, pages in data.items()

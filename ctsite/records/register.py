@@ -11,14 +11,17 @@ from __future__ import annotations
 
 import difflib
 import re
+import string
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 from babel.dates import format_skeleton
 
+from ctsite import datafile
+from ctsite.catalogue.schema import address_problem
 from ctsite.dates.history import written
-from ctsite.text import read_yaml
+from ctsite.text import printable, read_yaml
 
 # `[[SYMBOL]]`: a UN symbol is letters, digits and / . ( ) - (no spaces, no brackets inside).
 REFERENCE = re.compile(r"\[\[([A-Za-z][A-Za-z0-9/.()\-]*)\]\]")
@@ -66,6 +69,25 @@ class DocumentDate:
         except ValueError:
             return None
         return DocumentDate(year, month, day)
+
+    @staticmethod
+    def problem(raw: object) -> str:
+        """What an editor reads for a value `parse` refused: a real date expected."""
+        text = raw.isoformat() if isinstance(raw, date) else str(raw)
+        shown = printable(text if len(text) <= 40 else text[:37] + "...")
+        match = _DATE.match(text)
+        if match:
+            year, month, day = int(match[1]), int(match[2]), int(match[3]) if match[3] else None
+            if not 1 <= month <= 12:
+                return (
+                    f"expected a real date (YYYY-MM-DD or YYYY-MM), found '{shown}': "
+                    f"there is no month {month}"
+                )
+            return (
+                f"expected a real date (YYYY-MM-DD or YYYY-MM), found '{shown}': "
+                f"{date(year, month, 1):%B %Y} has no day {day}"
+            )
+        return f"expected a date written YYYY-MM-DD or YYYY-MM, found '{shown}'"
 
     @property
     def sort_key(self) -> tuple[int, int, int]:
@@ -195,16 +217,19 @@ def load(path: Path, languages: list[str]) -> Register:
             found, for every problem at once.
     """
     shown = f"data/{path.name}"
-    data = read_yaml(path, shown, RegisterError)
+    lines: dict = {}
+    data = read_yaml(path, shown, RegisterError, lines)
     if not isinstance(data, dict):
         raise RegisterError(f"{shown}: expected a mapping, found {type(data).__name__}")
     problems: list[str] = []
     pattern = data.get("address")
-    if not isinstance(pattern, str) or "{symbol}" not in pattern or "{language}" not in pattern:
+    problem = _pattern_problem(pattern)
+    if problem:
         problems.append(
-            f"{shown}: address: expected an https address with {{language}} and {{symbol}}, "
-            f"found {pattern!r}"
+            f"{datafile.where(shown, lines, 'address')}: address: expected an https address "
+            f"with {{language}} and {{symbol}} and no other field, found {problem}"
         )
+        pattern = None
     address_languages = data.get("languages")
     if not isinstance(address_languages, list) or not all(
         isinstance(code, str) for code in address_languages
@@ -219,9 +244,14 @@ def load(path: Path, languages: list[str]) -> Register:
         kinds = {}
     for key, labels in kinds.items():
         for language in languages:
-            if not isinstance(labels, dict) or not str(labels.get(language) or "").strip():
+            if (
+                not isinstance(labels, dict)
+                or not isinstance(labels.get(language), str)
+                or not (labels.get(language) or "").strip()
+            ):
                 problems.append(
-                    f"{shown}: kinds: '{key}': expected a label for '{language}', found "
+                    f"{datafile.where(shown, lines, 'kinds', key)}: kinds: '{key}': expected a "
+                    f"label for '{language}', found "
                     f"{labels.get(language) if isinstance(labels, dict) else labels!r}"
                 )
     entries = data.get("documents")
@@ -230,7 +260,8 @@ def load(path: Path, languages: list[str]) -> Register:
         entries = {}
     documents = {}
     for symbol, entry in entries.items():
-        document = _document(shown, str(symbol), entry, kinds, problems)
+        at = datafile.where(shown, lines, "documents", symbol)
+        document = _document(at, str(symbol), entry, kinds, problems)
         if document is not None:
             documents[document.symbol] = document
     if problems:
@@ -238,9 +269,25 @@ def load(path: Path, languages: list[str]) -> Register:
     return Register(documents, kinds, pattern, tuple(address_languages))
 
 
+def _pattern_problem(pattern: object) -> str | None:
+    """Why the Official Document System's address pattern cannot be used, or None: an https
+    address whose only fields are {language} and {symbol} (any other, `{0}` included, would
+    fail when a document's address is made)."""
+    if not isinstance(pattern, str):
+        return repr(pattern)
+    try:
+        fields = {name for _, name, _, _ in string.Formatter().parse(pattern) if name is not None}
+    except ValueError:
+        return f"{printable(pattern)!r} (unbalanced braces)"
+    if fields != {"language", "symbol"}:
+        return f"{printable(pattern)!r} (fields {', '.join(sorted(fields)) or 'none'})"
+    problem = address_problem(pattern.format(language="en", symbol="S/RES/1(2000)"))
+    return f"{printable(pattern)!r}" if problem else None
+
+
 def _document(shown: str, symbol: str, entry, kinds: dict, problems: list[str]):
     """One entry as a Document, or None with its problems added."""
-    where = f"{shown}: documents: '{symbol}'"
+    where = f"{shown}: documents: '{printable(symbol)}'"
     before = len(problems)
     if not REFERENCE.fullmatch(f"[[{symbol}]]"):
         problems.append(f"{where}: expected a UN symbol without spaces, found '{symbol}'")
@@ -253,8 +300,8 @@ def _document(shown: str, symbol: str, entry, kinds: dict, problems: list[str]):
     raw_date = entry.get("date")
     parsed_date = DocumentDate.parse(raw_date)
     if parsed_date is None:
-        problems.append(f"{where}: date: expected YYYY-MM-DD or YYYY-MM, found {raw_date!r}")
-    if entry.get("kind") not in kinds:
+        problems.append(f"{where}: date: {DocumentDate.problem(raw_date)}")
+    if not isinstance(entry.get("kind"), str) or entry.get("kind") not in kinds:
         problems.append(
             f"{where}: kind: expected one of {', '.join(kinds)}, found {entry.get('kind')!r}"
         )
@@ -265,8 +312,9 @@ def _document(shown: str, symbol: str, entry, kinds: dict, problems: list[str]):
         problems.append(f"{where}: title: expected a title per language, found {titles!r}")
         titles = {}
     address = entry.get("address")
-    if address is not None and not (isinstance(address, str) and address.startswith("https://")):
-        problems.append(f"{where}: address: expected an https address, found {address!r}")
+    problem = address_problem(address) if address is not None else None
+    if problem:
+        problems.append(f"{where}: address: expected a public https address, found {problem}")
     if len(problems) > before:
         return None
     return Document(

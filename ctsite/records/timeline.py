@@ -11,8 +11,9 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from ctsite import datafile
 from ctsite.records.register import DocumentDate, Register
-from ctsite.text import read_yaml
+from ctsite.text import printable, read_yaml
 
 # A Markdown line that the build replaces with the timeline.
 MARKER = "<!-- timeline -->"
@@ -40,49 +41,58 @@ def load(path: Path, languages: list[str], register: Register) -> tuple[Entry, .
     shown = f"data/{path.name}"
     if not path.exists():
         return ()
-    data = read_yaml(path, shown, TimelineError)
+    lines: dict = {}
+    data = read_yaml(path, shown, TimelineError, lines)
     if not isinstance(data, list) or not data:
         raise TimelineError(f"{shown}: expected a list of entries, found {type(data).__name__}")
     problems: list[str] = []
     entries: list[Entry] = []
     for number, item in enumerate(data, start=1):
-        where = f"{shown}: entry {number}"
+        where = f"{datafile.where(shown, lines, number - 1)}: entry {number}"
         if not isinstance(item, dict):
-            problems.append(f"{where}: expected date, texts and documents, found {item!r}")
+            problems.append(
+                f"{where}: expected date, texts and documents, found {type(item).__name__}"
+            )
             continue
         raw = item.get("date")
         text = raw.isoformat() if isinstance(raw, date) else str(raw)
-        where = f"{shown}: entry {number} ({text})"
+        label = f"entry {number} ({printable(text)[:20]})"
+
+        def at(field: str, number=number, label=label) -> str:
+            return f"{datafile.where(shown, lines, number - 1, field)}: {label}: {field}"
+
         day = DocumentDate.parse(raw)
         if day is None:
-            problems.append(f"{where}: date: expected YYYY-MM-DD or YYYY-MM, found {raw!r}")
+            problems.append(f"{at('date')}: {DocumentDate.problem(raw)}")
         texts = {}
         for language in languages:
             value = item.get(language)
             if not isinstance(value, str) or not value.strip():
-                problems.append(f"{where}: {language}: expected the entry's text, found {value!r}")
+                problems.append(f"{at(language)}: expected the entry's text, found {value!r}")
             elif "[^" in value:
                 problems.append(
-                    f"{where}: {language}: expected no footnote reference (cite the fact in the "
+                    f"{at(language)}: expected no footnote reference (cite the fact in the "
                     f"page's text), found {value.strip()[:60]!r}"
                 )
             else:
                 texts[language] = " ".join(value.split())
         symbols = item.get("documents") or []
         if not isinstance(symbols, list):
-            problems.append(f"{where}: documents: expected a list of symbols, found {symbols!r}")
+            problems.append(
+                f"{at('documents')}: expected a list of symbols, found {type(symbols).__name__}"
+            )
             symbols = []
         for symbol in symbols:
-            if symbol not in register.documents:
+            if not isinstance(symbol, str) or symbol not in register.documents:
                 nearest = ", ".join(register.nearest(str(symbol))) or "none"
                 problems.append(
-                    f"{where}: documents: expected a symbol of data/un-documents.yml, found "
+                    f"{at('documents')}: expected a symbol of data/un-documents.yml, found "
                     f"'{symbol}' (nearest known: {nearest})"
                 )
         if day is not None:
             if entries and day.sort_key < entries[-1].date.sort_key:
                 problems.append(
-                    f"{where}: date: expected a date on or after {entries[-1].date.iso} "
+                    f"{at('date')}: expected a date on or after {entries[-1].date.iso} "
                     "(entries in date order)"
                 )
             entries.append(Entry(day, texts, tuple(str(s) for s in symbols)))

@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 from ctsite.catalogue import schema, vocabularies
+from ctsite.text import look_alikes, printable
 from ctsite.tools import project as projects
 
 # What to write under the front matter, per language (the default language's for others).
@@ -66,7 +67,7 @@ def scaffold(project: projects.Project, practice_id: str) -> list[Path]:
     if not schema.ID_PATTERN.match(practice_id):
         raise ScaffoldError(
             f"ID: expected lower-case letters, digits and hyphens (such as azhar-observatory), "
-            f"found '{practice_id}'"
+            f"found '{printable(practice_id)}'{look_alikes(practice_id)}"
         )
     targets = [root / "docs" / code / section / f"{practice_id}.md" for code in codes]
     existing = [str(path.relative_to(root)) for path in targets if path.exists()]
