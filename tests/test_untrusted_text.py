@@ -308,9 +308,10 @@ def test_a_20_mb_title_fails_in_seconds_within_1_gb(tmp_path):
     output = result.stdout + result.stderr
     assert result.returncode != 0
     assert "Traceback" not in output and "MemoryError" not in output
-    assert (
-        "docs/en/privacy.md: front matter: expected a page of at most 1,000,000 bytes, found "
-        "20,000," in output
+    assert re.search(
+        r"docs/en/privacy\.md: front matter: expected a page of at most 1,000,000 bytes, found "
+        r"20,0\d\d,\d{3} bytes",
+        output,
     )
     assert time.monotonic() - started < 60
     assert not (tmp_path / "site" / "en" / "privacy").exists()
