@@ -61,6 +61,11 @@ def pages(tmp_path, ar: str, en: str) -> Path:
     return docs
 
 
+# Every message about a form to avoid ends with the way out for a quotation (the literal fix is
+# deliberately part of the message: editors in the browser follow it as written).
+QUOTATION = "(or, if it quotes a title or someone's own words, mark the quotation: <q>...</q>)"
+
+
 def messages(docs, glossary) -> list[str]:
     return [f.message() for f in check.check_site(docs, ["ar", "en"], glossary)]
 
@@ -69,7 +74,8 @@ def test_a_form_to_avoid_is_named_with_page_line_term_and_expected_form(tmp_path
     docs = pages(tmp_path, "# عنوان\n", "# Title\n\nThe Counterterrorism Committee met.\n")
     assert messages(docs, glossary) == [
         "docs/en/page.md, line 3: terminology: term 'ctc': expected 'Counter-Terrorism "
-        "Committee', found 'Counterterrorism Committee'"
+        "Committee', found 'Counterterrorism Committee'; in docs/en/page.md, on line 3, replace "
+        "`Counterterrorism Committee` with `Counter-Terrorism Committee` " + QUOTATION
     ]
 
 
@@ -77,7 +83,8 @@ def test_an_arabic_spelling_to_avoid_is_named_too(tmp_path, glossary):
     docs = pages(tmp_path, "# عنوان\n\nتنفيذ الإستراتيجية الوطنية.\n", "# Title\n")
     assert messages(docs, glossary) == [
         "docs/ar/page.md, line 3: terminology: term 'strategy': expected 'الاستراتيجية', "
-        "found 'الإستراتيجية'"
+        "found 'الإستراتيجية'; in docs/ar/page.md, on line 3, replace `الإستراتيجية` with "
+        "`الاستراتيجية` " + QUOTATION
     ]
 
 
@@ -85,7 +92,8 @@ def test_an_exact_variant_counts_only_in_its_own_case(tmp_path, glossary):
     docs = pages(tmp_path, "# ع\n", "# T\n\nthe national strategy; the National Strategy.\n")
     assert messages(docs, glossary) == [
         "docs/en/page.md, line 3: terminology: term 'strategy': expected 'strategy', found "
-        "'National Strategy'"
+        "'National Strategy'; in docs/en/page.md, on line 3, replace `National Strategy` with "
+        "`strategy` " + QUOTATION
     ]
 
 
@@ -93,7 +101,8 @@ def test_a_term_of_the_arabic_page_must_be_in_its_translation(tmp_path, glossary
     docs = pages(tmp_path, "# عنوان\n\nدور الأزهر الشريف.\n", "# Title\n\nThe role of Al-Azhar.\n")
     assert messages(docs, glossary) == [
         "docs/en/page.md: terminology: term 'azhar': expected 'Al-Azhar Al-Sharif', as "
-        "docs/ar/page.md line 3 uses «الأزهر الشريف», found no 'Al-Azhar Al-Sharif' on the page"
+        "docs/ar/page.md line 3 uses «الأزهر الشريف», found no 'Al-Azhar Al-Sharif' on the page; "
+        "in docs/en/page.md, write `Al-Azhar Al-Sharif` where the page says the same"
     ]
 
 

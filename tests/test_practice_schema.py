@@ -119,7 +119,9 @@ def test_a_shared_field_that_differs_names_the_other_file_and_the_reference():
     )
     assert [p.message() for p in problems] == [
         "docs/en/best-practices/x.md: field 'pillar': expected 'ideological' as in "
-        "docs/ar/best-practices/x.md (this field is the same in every language), found 'financial'"
+        "docs/ar/best-practices/x.md (this field is the same in every language), found "
+        "'financial'; in docs/en/best-practices/x.md, write the line `pillar: ideological` in the "
+        "front matter"
     ]
 
 

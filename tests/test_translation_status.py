@@ -54,8 +54,10 @@ def test_the_stale_message_names_both_files_and_the_fix():
     assert pair.message() == (
         "docs/en/unit/index.md: stale translation: expected the translation of version "
         "0123456789abcdef of docs/ar/unit/index.md, found that docs/ar/unit/index.md is now "
-        "version fedcba9876543210; update docs/en/unit/index.md to match docs/ar/unit/index.md, "
-        "then run `make translations PAGE=unit/index.md` to record it"
+        "version fedcba9876543210; make docs/en/unit/index.md say what docs/ar/unit/index.md "
+        "says, then record it: in data/translations.yml, under `en:`, replace the line "
+        "`  unit/index.md: 0123456789abcdef` with `  unit/index.md: fedcba9876543210` (or run "
+        "`make translations PAGE=unit/index.md`)"
     )
 
 

@@ -37,12 +37,25 @@ class Finding:
     found: str
     expected: str
 
+    # The literal fix: (found, write) for a form to avoid; the form to add for a missing term.
+    replace: tuple[str, str] | None = None
+    add: str | None = None
+
     def message(self) -> str:
         where = f"{self.file}, line {self.line}" if self.line else self.file
-        return (
+        text = (
             f"{where}: terminology: term '{self.term}': expected {self.expected}, "
             f"found {self.found}"
         )
+        if self.replace:
+            old, new = self.replace
+            text += (
+                f"; in {self.file}, on line {self.line}, replace `{old}` with `{new}` (or, if it "
+                "quotes a title or someone's own words, mark the quotation: <q>...</q>)"
+            )
+        elif self.add:
+            text += f"; in {self.file}, write `{self.add}` where the page says the same"
+        return text
 
 
 def checked_text(markdown: str) -> str:
@@ -83,6 +96,7 @@ def avoided(text: str, file: str, language: str, glossary: Glossary) -> list[Fin
     for term in glossary.terms:
         for variant in term.avoid.get(language, ()):
             for match in _pattern(variant.text, variant.exact).finditer(text):
+                preferred = term.forms.get(language)
                 findings.append(
                     Finding(
                         file,
@@ -90,6 +104,7 @@ def avoided(text: str, file: str, language: str, glossary: Glossary) -> list[Fin
                         term.id,
                         f"'{match.group(0)}'",
                         _expected(term, language, variant),
+                        replace=(match.group(0), preferred) if preferred else None,
                     )
                 )
     return findings
@@ -131,6 +146,7 @@ def carried(
                 f"no '{term.forms[language]}' on the page",
                 f"'{term.forms[language]}', as {source_file} line {_line(text, used.start())} "
                 f"uses «{term.forms[source_language]}»",
+                add=term.forms[language],
             )
         )
     return findings
