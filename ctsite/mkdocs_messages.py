@@ -93,8 +93,9 @@ class EditorMessages(logging.Filter):
             lines.append(
                 f"{shown}: navigation: expected the page in the `nav:` list of "
                 f"{self.config_name}, found it missing; in {self.config_name}, under `nav:` (the "
-                f"line with no indent), add the line `  - {page}` where the page belongs in the menu (one line for every "
-                "language; under a section, indent it like the section's other pages)"
+                f"line with no indent), add the line `  - {page}` where the page belongs in the "
+                "menu (one line for every language; under a section, indent it like the "
+                "section's other pages)"
             )
         return "\n".join(lines)
 

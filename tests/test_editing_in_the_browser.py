@@ -62,7 +62,7 @@ def follow(message: str, project: Path, fill: dict[str, str] | None = None) -> i
 
         _edit(project, file, replace_text)
         applied += 1
-    for file, key, old, new in re.findall(
+    for file, _key, old, new in re.findall(
         r"in (\S+), under `([^`]+)`, replace the line `([^`]*)` with `([^`]*)`", message
     ):
 
@@ -82,7 +82,8 @@ def follow(message: str, project: Path, fill: dict[str, str] | None = None) -> i
         _edit(project, file, add_under)
         applied += 1
     for file, listed in re.findall(
-        r"in (\S+), at the end of `[^`]+`, add the lines ((?:`[^`]*`(?: \([^)]*\))?(?:, | and )?)+)",
+        r"in (\S+), at the end of `[^`]+`, add the lines "
+        r"((?:`[^`]*`(?: \([^)]*\))?(?:, | and )?)+)",
         message,
     ):
         new_lines = re.findall(r"`([^`]*)`", listed)
