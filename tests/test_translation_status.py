@@ -76,7 +76,7 @@ def test_changing_an_arabic_page_fails_the_build_until_recorded(tmp_path):
     output = result.stdout + result.stderr
     assert result.returncode != 0
     assert "docs/en/privacy.md: stale translation: expected the translation of version" in output
-    assert "then run `make translations PAGE=privacy.md` to record it" in output
+    assert "(or run `make translations PAGE=privacy.md`)" in output
     assert "Traceback" not in output
 
     script = [sys.executable, "-m", "ctsite.tools.translations", "--project", str(project)]
