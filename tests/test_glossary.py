@@ -237,3 +237,22 @@ def test_a_variant_to_avoid_fails_the_strict_build_until_quoted(tmp_path):
     )
     page.write_text(text + "\n<q>The Counterterrorism Committee</q>.\n", encoding="utf-8")
     assert build(project, tmp_path / "site2").returncode == 0
+
+
+def test_data_glossary_is_the_one_glossary():
+    """No second list of terms to drift from data/glossary.yml: nothing in the repository points
+    editors to another glossary."""
+    import subprocess
+
+    tracked = subprocess.run(
+        ["git", "ls-files"], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout.split()
+    assert not [name for name in tracked if "glossary" in name and name.startswith("source/")]
+    pointing = [
+        name
+        for name in tracked
+        if name.endswith((".md", ".yml", ".py", ".html"))
+        and "source/glossary" in (ROOT / name).read_text(encoding="utf-8", errors="replace")
+        and name != "tests/test_glossary.py"
+    ]
+    assert pointing == []

@@ -154,3 +154,23 @@ def test_front_matter_values_are_read():
         "id": "x",
         "since": 2015,
     }
+
+
+def test_the_scaffold_shows_how_a_list_is_written_in_each_language():
+    import yaml
+
+    from ctsite.tools import new_practice
+
+    english = new_practice.front_matter("x", "en", VOCABULARIES)
+    arabic = new_practice.front_matter("x", "ar", VOCABULARIES)
+    assert "# a list is written: audiences: [diplomats, researchers]" in english
+    assert "# مثال لقائمة: audiences: [diplomats, researchers]" in arabic
+    # The example is itself a valid value of its field.
+    example = english.split("# a list is written: ")[1].splitlines()[0]
+    values = yaml.safe_load(example)
+    assert (
+        schema.FIELDS_BY_NAME["audiences"].type.check(
+            "audiences", values["audiences"], VOCABULARIES, "x"
+        )
+        == []
+    )
