@@ -128,3 +128,25 @@ def test_the_job_summary_has_its_tables(tmp_path):
     assert "## Catalogue" in text and "| pillar |" in text
     pillars = [line for line in text.split("## Catalogue")[1].splitlines() if line.startswith("| ")]
     assert len(pillars) >= 5
+
+
+def test_make_messages_keeps_the_problems_and_drops_the_progress():
+    from ctsite.tools import messages
+
+    output = (
+        "INFO    -  Cleaning site directory\n"
+        "WARNING -  docs/en/x.md, line 3: terminology: term 'ctc': expected 'a', found 'b'\n"
+        "WARNING -  docs/ar/y.md: navigation: expected the page in the `nav:` list\n"
+        "  - second line of the same message\n"
+        "INFO    -  Documentation built in 2.00 seconds\n"
+        "ERROR   -  2 problem(s) in this build, each listed above once with its file\n"
+        "\n"
+        "Aborted with a BuildError!\n"
+    )
+    assert messages.problems_only(output) == [
+        "WARNING -  docs/en/x.md, line 3: terminology: term 'ctc': expected 'a', found 'b'",
+        "WARNING -  docs/ar/y.md: navigation: expected the page in the `nav:` list",
+        "  - second line of the same message",
+        "ERROR   -  2 problem(s) in this build, each listed above once with its file",
+        "Aborted with a BuildError!",
+    ]
