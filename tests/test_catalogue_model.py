@@ -196,3 +196,18 @@ def test_json_ld_describes_an_offer_as_a_service(docs):
         ["Training"],
     )
     assert data["areaServed"] == ["African states"]
+
+
+def test_a_misspelt_field_name_offers_the_right_one_with_its_value(docs):
+    entry = valid(id="misspelt")
+    entry["pilar"] = entry.pop("pillar")
+    write_entry(docs, "misspelt", ar=entry, en=valid(id="misspelt"))
+    problems = model.read_sources(docs, ["ar", "en"], "ar", VOCABULARIES).problems
+    line = 1 + markdown(entry).splitlines().index("pilar: ideological")
+    # One problem for one slip: the field is not reported missing as well.
+    assert [p.message() for p in problems] == [
+        "docs/ar/best-practices/misspelt.md: field 'pilar': expected one of the fields id, title, "
+        "summary, pillar, institution, kind, audiences, formats, open_to, since, sources, found "
+        "an unknown field (did you mean 'pillar'?); in docs/ar/best-practices/misspelt.md, "
+        f"replace line {line} with `pillar: ideological`"
+    ]

@@ -158,9 +158,9 @@ def read_sources(
             problems += [_located(problem, text) for problem in found]
             ok = ok and not found
             values[language] = parsed.values
-            faulty |= {
-                problem.field.split("[")[0].split(".")[0] for problem in found if problem.field
-            }
+            # The fields at fault, and the field a misspelt name stands for (its line to write).
+            faulty |= {p.field.split("[")[0].split(".")[0] for p in found if p.field}
+            faulty |= {p.write.split(":")[0] for p in found if p.write}
         # The shared fields are compared whenever both files could be read, leaving out a field
         # already reported (so each problem is reported once, in the same build).
         if default in values and len(values) > 1:

@@ -465,6 +465,13 @@ def expectation(field: Field, vocabularies: Vocabularies, stem: str = "<file nam
     return field.type.expected(vocabularies, stem)
 
 
+def _simple(value: object) -> bool:
+    """A value that fits on one front matter line: text, a number, or a list of them."""
+    if isinstance(value, list):
+        return all(isinstance(item, (str, int)) for item in value)
+    return isinstance(value, (str, int)) and "\n" not in str(value)
+
+
 def _empty(value: object) -> bool:
     return value is None or value == [] or value == ""
 
@@ -481,15 +488,29 @@ def validate(values: dict, file: str, stem: str, vocabularies: Vocabularies) -> 
         The problems; empty when the front matter is valid.
     """
     known = "one of the fields " + ", ".join(FIELDS_BY_NAME)
-    problems = [
-        Problem(file, str(name), known, "an unknown field")
-        for name in values
-        if name not in FIELDS_BY_NAME
-    ]
+    problems = []
+    guessed = set()  # fields a misspelt name stands for: not reported missing as well
+    for name in values:
+        if name in FIELDS_BY_NAME:
+            continue
+        # A misspelt field: its nearest name, with the value it was given.
+        guess = nearest(str(name), [n for n in FIELDS_BY_NAME if n not in values])
+        write = yaml_line(guess, values[name]) if guess and _simple(values[name]) else None
+        guessed.add(guess)
+        problems.append(
+            Problem(
+                file,
+                str(name),
+                known,
+                "an unknown field",
+                write=write,
+                guess=f"'{guess}'" if guess else None,
+            )
+        )
     for field in FIELDS:
         value = values.get(field.name)
         if _empty(value):
-            if field.is_required(values):
+            if field.is_required(values) and field.name not in guessed:
                 expected = expectation(field, vocabularies, stem)
                 if isinstance(field.required, When):
                     expected += f" {field.required}"
