@@ -103,6 +103,10 @@ def _others(first: Annotation, text: str, project: Path) -> list[Annotation]:
                 number = line_of(source, quoted.strip())
                 if number:
                     break
+            field = re.search(r"field '([A-Za-z_]+)", text)
+            if not number and field:  # the same field in the other language's file
+                start = re.search(rf"^{field.group(1)}:", source, re.MULTILINE)
+                number = source.count("\n", 0, start.start()) + 1 if start else None
             for under in [] if number else _UNDER.findall(text):
                 lines = source.splitlines()
                 number = lines.index(under) + 1 if under in lines else None

@@ -150,3 +150,35 @@ def test_make_messages_keeps_the_problems_and_drops_the_progress():
         "ERROR   -  2 problem(s) in this build, each listed above once with its file",
         "Aborted with a BuildError!",
     ]
+
+
+def test_a_stale_translation_is_shown_on_the_changed_page_and_the_registry_line_too():
+    registry = (ROOT / "data" / "translations.yml").read_text(encoding="utf-8").splitlines()
+    recorded = next(row for row in registry if row.startswith("  unit/index.md: "))
+    message = (
+        "docs/en/unit/index.md: stale translation: expected the translation of version "
+        f"{recorded.split()[-1]} of docs/ar/unit/index.md, found that docs/ar/unit/index.md is now "
+        "version 0123456789abcdef; make docs/en/unit/index.md say what docs/ar/unit/index.md "
+        "says, then record it: in data/translations.yml, under `en:`, replace the line "
+        f"`{recorded}` with `  unit/index.md: 0123456789abcdef` (or run "
+        "`make translations PAGE=unit/index.md`)"
+    )
+    found = [(a.file, a.line) for a in annotations.annotate(message, ROOT)]
+    assert found == [
+        ("docs/en/unit/index.md", 1),
+        ("docs/ar/unit/index.md", 1),
+        ("data/translations.yml", registry.index(recorded) + 1),
+    ]
+
+
+def test_a_field_that_differs_is_shown_on_that_field_in_both_languages():
+    message = (
+        "docs/en/best-practices/azhar-observatory.md: field 'institution': expected 'x' as in "
+        "docs/ar/best-practices/azhar-observatory.md (this field is the same in every language), "
+        "found 'y'"
+    )
+    found = annotations.annotate(message, ROOT)
+    for annotation in found:
+        text = (ROOT / annotation.file).read_text(encoding="utf-8").splitlines()
+        assert text[annotation.line - 1].startswith("institution:"), annotation
+    assert len(found) == 2
