@@ -18,6 +18,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from ctsite.catalogue.frontmatter import field_line
 from ctsite.text import line_of
 
 # Our messages: "docs/en/x.md, line 12: what: ..." or "docs/en/x.md: what: ..."
@@ -105,8 +106,7 @@ def _others(first: Annotation, text: str, project: Path) -> list[Annotation]:
                     break
             field = re.search(r"field '([A-Za-z_]+)", text)
             if not number and field:  # the same field in the other language's file
-                start = re.search(rf"^{field.group(1)}:", source, re.MULTILINE)
-                number = source.count("\n", 0, start.start()) + 1 if start else None
+                number = field_line(source, field.group(1))
             for under in [] if number else _UNDER.findall(text):
                 lines = source.splitlines()
                 number = lines.index(under) + 1 if under in lines else None
@@ -142,8 +142,7 @@ def _one(text: str, project: Path, docs_prefix: str) -> Annotation | None:
     elif not line and field:
         # The line where the front matter field starts (line 1 when it is missing).
         source = _source(project / file)
-        start = re.search(rf"^{field.group(1)}:", source, re.MULTILINE)
-        line = source.count("\n", 0, start.start()) + 1 if start else 1
+        line = field_line(source, field.group(1)) or 1
     title = re.split(r"[:;]", rest, maxsplit=1)[0].strip()
     title = title if len(title) <= 40 else "Problem"
     return Annotation(file, line or 1, title[:1].upper() + title[1:], text)
