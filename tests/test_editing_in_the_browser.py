@@ -219,8 +219,8 @@ def test_a_new_glossary_term_is_carried_into_the_english_by_its_message(tmp_path
     found = problems(failed)
     assert failed.returncode != 0
     [carried] = [m for m in found if "term 'early-warning'" in m]
-    written = re.search(r"write `([^`]+)` where the page says the same", carried)
-    assert written and carried.startswith("docs/en/unit/index.md: terminology")
+    written = re.search(r"write `([^`]+)` in the paragraph that says the same", carried)
+    assert written and carried.startswith("docs/en/unit/index.md, line ")
     # The editor writes the form the message gives in the sentence that says the same.
     english = project / "docs" / "en" / "unit" / "index.md"
     english.write_text(

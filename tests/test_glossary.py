@@ -100,10 +100,19 @@ def test_an_exact_variant_counts_only_in_its_own_case(tmp_path, glossary):
 def test_a_term_of_the_arabic_page_must_be_in_its_translation(tmp_path, glossary):
     docs = pages(tmp_path, "# عنوان\n\nدور الأزهر الشريف.\n", "# Title\n\nThe role of Al-Azhar.\n")
     assert messages(docs, glossary) == [
-        "docs/en/page.md: terminology: term 'azhar': expected 'Al-Azhar Al-Sharif', as "
+        "docs/en/page.md, line 3: terminology: term 'azhar': expected 'Al-Azhar Al-Sharif', as "
         "docs/ar/page.md line 3 uses «الأزهر الشريف», found no 'Al-Azhar Al-Sharif' on the page; "
-        "in docs/en/page.md, write `Al-Azhar Al-Sharif` where the page says the same"
+        "in docs/en/page.md, write `Al-Azhar Al-Sharif` in the paragraph that says the same "
+        "(around line 3)"
     ]
+
+
+def test_a_missing_term_is_placed_in_the_paragraph_in_the_same_place(tmp_path, glossary):
+    arabic = "# عنوان\n\nفقرة أولى.\n\nفقرة ثانية\nعن الأزهر الشريف.\n\nفقرة ثالثة.\n"
+    english = "# Title\n\nFirst paragraph.\n\nSecond paragraph,\non Al-Azhar.\n\nThird.\n"
+    [message] = messages(pages(tmp_path, arabic, english), glossary)
+    assert message.startswith("docs/en/page.md, line 5: terminology: term 'azhar'")
+    assert "docs/ar/page.md line 6 uses" in message
 
 
 def test_a_term_inside_a_longer_term_belongs_to_the_longer_one(tmp_path, glossary):

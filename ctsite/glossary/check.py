@@ -54,7 +54,10 @@ class Finding:
                 "quotes a title or someone's own words, mark the quotation: <q>...</q>)"
             )
         elif self.add:
-            text += f"; in {self.file}, write `{self.add}` where the page says the same"
+            near = f" (around line {self.line})" if self.line else ""
+            text += (
+                f"; in {self.file}, write `{self.add}` in the paragraph that says the same{near}"
+            )
         return text
 
 
@@ -138,18 +141,40 @@ def carried(
             continue
         if any(_pattern(form).search(translation) for form in term.accepted(language)):
             continue
+        line = _line(text, used.start())
         findings.append(
             Finding(
                 translation_file,
-                None,
+                _matching_line(source, line, translation),
                 term.id,
                 f"no '{term.forms[language]}' on the page",
-                f"'{term.forms[language]}', as {source_file} line {_line(text, used.start())} "
+                f"'{term.forms[language]}', as {source_file} line {line} "
                 f"uses «{term.forms[source_language]}»",
                 add=term.forms[language],
             )
         )
     return findings
+
+
+def _block_starts(text: str) -> list[int]:
+    """The first line of each block (paragraph, list, heading...) of a page: a line with text
+    after a blank line."""
+    starts, blank = [], True
+    for number, line in enumerate(text.splitlines(), start=1):
+        if line.strip() and blank:
+            starts.append(number)
+        blank = not line.strip()
+    return starts
+
+
+def _matching_line(source: str, line: int, translation: str) -> int | None:
+    """Where the translation says what the source's line says, as far as the pages keep the
+    same order of blocks (a translation does): the first line of the translation's block in the
+    same place, or of its last block."""
+    source_starts = _block_starts(source)
+    index = max(0, sum(1 for start in source_starts if start <= line) - 1)
+    starts = _block_starts(translation)
+    return starts[min(index, len(starts) - 1)] if starts else None
 
 
 def _without_longer_terms(text: str, term: Term, language: str, glossary: Glossary) -> str:
