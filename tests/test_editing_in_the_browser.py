@@ -250,3 +250,46 @@ def test_a_new_page_in_both_languages_is_finished_by_its_messages(tmp_path):
     assert follow(missing, project) == 1
     assert follow(navigation, project) == 1
     green(project, tmp_path / "site")
+
+
+def test_every_problem_is_reported_by_one_build_once_and_counted(tmp_path):
+    project = copy_project(tmp_path / "project")
+    entry = project / "docs" / "en" / "best-practices" / "azhar-observatory.md"
+    text = entry.read_text(encoding="utf-8")
+    text = text.replace("pillar: ideological", "pillar: ideologcal")
+    text = re.sub(r"^institution: .*$", "institution: mfa", text, count=1, flags=re.MULTILINE)
+    entry.write_text(text, encoding="utf-8")
+    privacy = project / "docs" / "ar" / "privacy.md"
+    privacy.write_text("---\ntitle: a\ntitle: b\n---\n" + privacy.read_text("utf-8"), "utf-8")
+    unit = project / "docs" / "en" / "unit" / "index.md"
+    unit.write_text(
+        unit.read_text(encoding="utf-8")
+        + "\nSee [[S/2017/37]], [a page](nope.md), [a part](#nowhere) and the "
+        "Counterterrorism Committee.\n",
+        encoding="utf-8",
+    )
+    (project / "docs" / "ar" / "press.md").write_text("# للصحفيين\n\nنص.\n", encoding="utf-8")
+    result = build(project, tmp_path / "site")
+    found = problems(result)
+    assert result.returncode != 0
+    kinds = {
+        "field 'pillar'": 1,
+        "field 'institution'": 1,
+        "front matter: expected each field once": 1,
+        "stale translation": 1,  # privacy.md changed in Arabic
+        "missing translation": 1,
+        "navigation": 1,
+        "UN document reference": 1,
+        "terminology": 1,
+        "broken link": 1,
+        "broken anchor": 1,
+    }
+    assert {kind: sum(kind in m for m in found) for kind in kinds} == kinds, found
+    assert len(found) == sum(kinds.values()), found
+    # The count at the end is the number listed.
+    assert f"{len(found)} problem(s) in this build" in result.stdout + result.stderr
+    for message in found:
+        assert re.match(r"^(docs|data)/\S+\.md", message), message
+        whole_file = ("stale translation", "missing translation", "navigation")
+        if not any(kind in message for kind in whole_file):
+            assert re.search(r"line \d+|lines \d+ and \d+", message), message
