@@ -30,7 +30,10 @@ def test_a_practice_needs_no_formats_and_no_one_who_may_ask():
         (
             {"pillar": None},
             "field 'pillar': expected one of ideological, financial, "
-            "found nothing (the field is empty or missing)",
+            "found nothing (the field is empty or missing); "
+            "in docs/en/best-practices/azhar-observatory.md, add to the front matter a line "
+            "such as "
+            "`pillar: ideological`",
         ),
         (
             {"sources": None},
@@ -78,12 +81,18 @@ def test_a_practice_needs_no_formats_and_no_one_who_may_ask():
         (
             {"formats": None},
             "field 'formats': expected a list of keys among training, study-visit "
-            "when kind is 'offering', found nothing (the field is empty or missing)",
+            "when kind is 'offering', found nothing (the field is empty or missing); "
+            "in docs/en/best-practices/azhar-observatory.md, add to the front matter a line "
+            "such as "
+            "`formats: [training, study-visit]`",
         ),
         (
             {"open_to": None},
             "field 'open_to': expected a list of keys among african-states, cen-sad-members "
-            "when kind is 'offering', found nothing (the field is empty or missing)",
+            "when kind is 'offering', found nothing (the field is empty or missing); "
+            "in docs/en/best-practices/azhar-observatory.md, add to the front matter a line "
+            "such as "
+            "`open_to: [african-states, cen-sad-members]`",
         ),
         (
             {"open_to": ["everyone"]},

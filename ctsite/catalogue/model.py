@@ -173,8 +173,9 @@ def read_sources(
 
 
 def _located(problem: Problem, text: str) -> Problem:
-    """The problem with the line of its field, where it has a line to write."""
-    if not (problem.write and problem.field):
+    """The problem with the line of its field, where it has a line to write (an empty field's
+    line, to be written in full; none for a missing field, to be added)."""
+    if not ((problem.write or problem.example) and problem.field):
         return problem
     line = frontmatter.field_line(text, problem.field.split("[")[0].split(".")[0])
     return dataclasses.replace(problem, line=line)

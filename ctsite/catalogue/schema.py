@@ -435,12 +435,20 @@ class Problem:
     write: str | None = None
     line: int | None = None
     guess: str | None = None  # "did you mean ...": the nearest right value, in words
+    example: str | None = None  # for a missing field: a line of the right form
 
     def message(self) -> str:
         where = f"field '{printable(self.field)}'" if self.field else "front matter"
         text = f"{self.file}: {where}: expected {self.expected}, found {self.found}"
         if self.guess:
             text += f" (did you mean {self.guess}?)"
+        if self.example and not self.write:
+            text += (
+                f"; in {self.file}, replace line {self.line} with a line such as "
+                f"`{self.example}`"
+                if self.line
+                else f"; in {self.file}, add to the front matter a line such as `{self.example}`"
+            )
         if self.write:
             text += "; " + (
                 f"in {self.file}, replace line {self.line} with `{self.write}`"
@@ -463,6 +471,22 @@ def _problem(file: str, finding: Finding) -> Problem:
 def expectation(field: Field, vocabularies: Vocabularies, stem: str = "<file name>") -> str:
     """What a field expects, in words, for messages and the scaffold."""
     return field.type.expected(vocabularies, stem)
+
+
+def _example(field: Field, vocabularies: Vocabularies, stem: str) -> str | None:
+    """A line of the right form for a missing field (the vocabulary's first key, a year...)."""
+    kind = field.type
+    if isinstance(kind, Id):
+        return yaml_line(field.name, stem)
+    if isinstance(kind, Key):
+        return yaml_line(field.name, vocabularies.keys(kind.vocabulary)[0])
+    if isinstance(kind, Keys):
+        return yaml_line(field.name, vocabularies.keys(kind.vocabulary)[:2])
+    if isinstance(kind, Year):
+        return f"{field.name}: 2015"
+    if isinstance(kind, Text):
+        return f"{field.name}: ..."
+    return None  # sources: several lines (the scaffold and CONTRIBUTING.md show them)
 
 
 def _simple(value: object) -> bool:
@@ -515,7 +539,13 @@ def validate(values: dict, file: str, stem: str, vocabularies: Vocabularies) -> 
                 if isinstance(field.required, When):
                     expected += f" {field.required}"
                 problems.append(
-                    Problem(file, field.name, expected, "nothing (the field is empty or missing)")
+                    Problem(
+                        file,
+                        field.name,
+                        expected,
+                        "nothing (the field is empty or missing)",
+                        example=_example(field, vocabularies, stem),
+                    )
                 )
             continue
         problems += [
