@@ -158,7 +158,7 @@ class EditorMessages(logging.Filter):
         here = posixpath.dirname(src_uri.partition("/")[2])
         wanted = posixpath.normpath(posixpath.join(here, path))
         pages = [p.relative_to(folder).as_posix() for p in folder.rglob("*.md")]
-        close = difflib.get_close_matches(wanted, pages, n=1, cutoff=0.6)
+        close = difflib.get_close_matches(wanted, pages, n=1, cutoff=0.8)
         return posixpath.relpath(close[0], here or ".") if close else None
 
     def _nearest_anchor(self, src_uri: str, path: str, anchor: str) -> str | None:

@@ -182,3 +182,65 @@ def test_a_field_that_differs_is_shown_on_that_field_in_both_languages():
         text = (ROOT / annotation.file).read_text(encoding="utf-8").splitlines()
         assert text[annotation.line - 1].startswith("institution:"), annotation
     assert len(found) == 2
+
+
+def _rewritten(filter_, message: str) -> str | None:
+    import logging
+
+    record = logging.LogRecord("mkdocs.structure.pages", logging.WARNING, "", 0, message, (), None)
+    return record.getMessage() if filter_.filter(record) else None
+
+
+def test_a_misspelt_link_gets_its_line_the_nearest_page_and_the_text_to_write(tmp_path):
+    from ctsite.mkdocs_messages import EditorMessages
+
+    docs = tmp_path / "docs"
+    (docs / "en" / "unit").mkdir(parents=True)
+    (docs / "en" / "capacity-building.md").write_text("# C\n", encoding="utf-8")
+    (docs / "en" / "unit" / "index.md").write_text(
+        "# U\n\nText.\n\nSee [the offers](../capacity-bulding.md).\n", encoding="utf-8"
+    )
+    messages = EditorMessages(docs)
+    found = _rewritten(
+        messages,
+        "Doc file 'en/unit/index.md' contains a link '../capacity-bulding.md', but the target "
+        "'en/capacity-bulding.md' is not found among documentation files.",
+    )
+    assert found.startswith("docs/en/unit/index.md, line 5: broken link: ")
+    assert found.endswith(
+        "(did you mean '../capacity-building.md'?); in docs/en/unit/index.md, on line 5, "
+        "replace `](../capacity-bulding.md)` with `](../capacity-building.md)`"
+    )
+    # An anchor gets the nearest anchor of the page it links to.
+    messages.anchors_of = {"en/capacity-building.md": {"offers", "the-courses"}}.get
+    (docs / "en" / "unit" / "index.md").write_text(
+        "# U\n\n[x](../capacity-building.md#the-course)\n", encoding="utf-8"
+    )
+    found = _rewritten(
+        messages,
+        "Doc file 'en/unit/index.md' contains a link '../capacity-building.md#the-course', but "
+        "the doc 'en/capacity-building.md' does not contain an anchor '#the-course'.",
+    )
+    assert found.startswith("docs/en/unit/index.md, line 3: broken anchor: ")
+    assert "with `](../capacity-building.md#the-courses)`" in found
+
+
+def test_a_page_missing_from_nav_is_reported_once_naming_mkdocs_yml(tmp_path):
+    from ctsite.mkdocs_messages import EditorMessages
+
+    messages = EditorMessages(tmp_path / "docs")
+    nav = (
+        'The following pages exist in the docs directory, but are not included in the "nav" '
+        "configuration:\n  - {}/press.md"
+    )
+    first = _rewritten(messages, nav.format("ar"))
+    assert first == (
+        "docs/ar/press.md: navigation: expected the page in the `nav:` list of mkdocs.yml, found "
+        "it missing; in mkdocs.yml, under `nav:` (the line with no indent), add the line "
+        "`  - press.md` where the page belongs in the menu (one line for every language; under "
+        "a section, indent it like the section's other pages)"
+    )
+    # The other language's build reports the same line of nav: dropped, not counted twice.
+    assert _rewritten(messages, nav.format("en")) is None
+    messages.reset()
+    assert _rewritten(messages, nav.format("en")) is not None
