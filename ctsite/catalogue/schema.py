@@ -444,8 +444,7 @@ class Problem:
             text += f" (did you mean {self.guess}?)"
         if self.example and not self.write:
             text += (
-                f"; in {self.file}, replace line {self.line} with a line such as "
-                f"`{self.example}`"
+                f"; in {self.file}, replace line {self.line} with a line such as `{self.example}`"
                 if self.line
                 else f"; in {self.file}, add to the front matter a line such as `{self.example}`"
             )
