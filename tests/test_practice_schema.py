@@ -183,3 +183,13 @@ def test_the_scaffold_shows_how_a_list_is_written_in_each_language():
         )
         == []
     )
+
+
+def test_a_misspelt_field_with_a_hostile_value_gets_no_line_to_copy():
+    values = valid()
+    values["pilar"] = values.pop("pillar") + "\u202e"
+    [message] = [
+        p.message() for p in schema.validate(values, FILE, "azhar-observatory", VOCABULARIES)
+    ]
+    assert "(did you mean 'pillar'?)" in message and "`" not in message
+    assert all(c.isprintable() for c in message)

@@ -489,10 +489,14 @@ def _example(field: Field, vocabularies: Vocabularies, stem: str) -> str | None:
 
 
 def _simple(value: object) -> bool:
-    """A value that fits on one front matter line: text, a number, or a list of them."""
+    """A value that fits on one front matter line, safe to show in a message: short text
+    without control or invisible-only characters, a number, or a list of them."""
     if isinstance(value, list):
-        return all(isinstance(item, (str, int)) for item in value)
-    return isinstance(value, (str, int)) and "\n" not in str(value)
+        return len(value) <= 20 and all(_simple(item) for item in value)
+    if isinstance(value, bool) or not isinstance(value, (str, int)):
+        return False
+    text = str(value)
+    return len(text) <= 200 and "\n" not in text and text_problem(text) is None
 
 
 def _empty(value: object) -> bool:
