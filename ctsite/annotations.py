@@ -40,8 +40,9 @@ _PATHS = re.compile(r"(?<![\w/.-])(?:(?:docs|data)/[^\s:,;'\"`]+\.(?:md|yml)|mkd
 # Where a message places a named file's line: "docs/ar/x.md line 12", "docs/en/x.md, on line 4",
 # or the registry line it quotes ("replace the line `  x.md: 0123`").
 _QUOTED_LINE = re.compile(r"the line `([^`]+)`")
-# ... or the key, not indented, a line is to be added under ("under `nav:`").
-_UNDER = re.compile(r"under `([^`]+)`")
+# ... or the key, not indented, a line is to be added under ("under `nav:`", "at the end of
+# `documents:`").
+_UNDER = re.compile(r"(?:under|at the end of) `([^`]+)`")
 
 
 @dataclass(frozen=True)

@@ -244,3 +244,18 @@ def test_a_page_missing_from_nav_is_reported_once_naming_mkdocs_yml(tmp_path):
     assert _rewritten(messages, nav.format("en")) is None
     messages.reset()
     assert _rewritten(messages, nav.format("en")) is not None
+
+
+def test_an_unknown_symbol_is_shown_on_the_register_too():
+    message = (
+        "docs/en/unit/index.md, line 3: UN document reference: expected a symbol of "
+        "data/un-documents.yml, found 'S/2024/999' (nearest known: S/2017/375); if it is another "
+        "document, in data/un-documents.yml, at the end of `documents:`, add the lines "
+        "`  S/2024/999:`, `    date: YYYY-MM-DD` (its date) and `    kind: KIND` (one of letter)"
+    )
+    register = (ROOT / "data" / "un-documents.yml").read_text(encoding="utf-8").splitlines()
+    found = [(a.file, a.line) for a in annotations.annotate(message, ROOT)]
+    assert found == [
+        ("docs/en/unit/index.md", 3),
+        ("data/un-documents.yml", register.index("documents:") + 1),
+    ]
