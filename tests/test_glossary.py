@@ -168,10 +168,13 @@ def test_every_problem_of_the_glossary_file_is_reported_at_once(tmp_path):
     with pytest.raises(data.GlossaryError) as raised:
         data.load(path, ["ar", "en"])
     assert str(raised.value).splitlines() == [
-        "data/glossary.yml: terms: 'Bad Id': expected a lower-case id with its forms, found {}",
-        "data/glossary.yml: terms: 'x': ar: expected the term's form, found None",
-        "data/glossary.yml: terms: 'x': definition: expected a definition in 'ar', found none",
-        "data/glossary.yml: abbreviations: 'CTC': expansion: expected one in 'ar', found none",
+        "data/glossary.yml, line 2: terms: 'Bad Id': expected a lower-case id with its forms, "
+        "found {}",
+        "data/glossary.yml, line 3: terms: 'x': ar: expected the term's form, found None",
+        "data/glossary.yml, line 3: terms: 'x': definition: expected a definition in 'ar', "
+        "found none",
+        "data/glossary.yml, line 5: abbreviations: 'CTC': expansion: expected one in 'ar', "
+        "found none",
     ]
 
 

@@ -86,12 +86,13 @@ def load(path: Path, languages: list[str], shown: str = "data/glossary.yml") -> 
         return Glossary((), ())
     data = read_yaml(path, shown, GlossaryError) or {}
     problems: list[str] = []
+    lines = _entry_lines(path.read_text(encoding="utf-8"))
     terms = [
-        _term(shown, key, entry, languages, problems)
+        _term(_at(shown, lines, "terms", key), key, entry, languages, problems)
         for key, entry in (data.get("terms") or {}).items()
     ]
     abbreviations = [
-        _abbreviation(shown, key, entry, languages, problems)
+        _abbreviation(_at(shown, lines, "abbreviations", key), key, entry, languages, problems)
         for key, entry in (data.get("abbreviations") or {}).items()
     ]
     sorting = {
@@ -101,6 +102,28 @@ def load(path: Path, languages: list[str], shown: str = "data/glossary.yml") -> 
     if problems:
         raise GlossaryError("\n".join(problems))
     return Glossary(tuple(terms), tuple(abbreviations), sorting)
+
+
+def _entry_lines(text: str) -> dict[tuple[str, str], int]:
+    """The line of each entry's key, {(section, key): line}, for messages: `terms:` and
+    `abbreviations:` at the top level, each entry indented by two spaces."""
+    found: dict[tuple[str, str], int] = {}
+    section = ""
+    for number, line in enumerate(text.splitlines(), start=1):
+        top = re.match(r"^([A-Za-z_]+):", line)
+        if top:
+            section = top.group(1)
+            continue
+        key = re.match(r"^  ([^\s#:'\"][^:]*?|'[^']*'|\"[^\"]*\"):(?:\s|$)", line)
+        if key:
+            found.setdefault((section, key.group(1).strip("'\"")), number)
+    return found
+
+
+def _at(shown: str, lines: dict[tuple[str, str], int], section: str, key) -> str:
+    """The file as messages name it, with the entry's line where it is known."""
+    line = lines.get((section, str(key)))
+    return f"{shown}, line {line}" if line else shown
 
 
 def _text(value) -> bool:
