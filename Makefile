@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help serve build check test audit csp new-practice translations material-diff \
+.PHONY: help serve build messages check test audit csp new-practice translations material-diff \
 	share-image second-engine summary preview lock clean
 
 # The venv is rebuilt whenever the lock file or the package's declaration changes. The lock
@@ -33,6 +33,9 @@ serve: $(VENV)/.installed ## Preview on http://127.0.0.1:8000 (restart after edi
 
 build: $(VENV)/.installed ## The strict build CI runs, into site/
 	$(BIN)/mkdocs build --strict
+
+messages: $(VENV)/.installed ## Editors' loop: the strict build's problems alone (site/ untouched)
+	$(BIN)/python -m ctsite.tools.messages
 
 check: $(VENV)/.installed node_modules/.installed ## Fast loop: lint, strict build, tests without a browser
 	$(BIN)/python -m pytest -m "not browser and not slow"

@@ -18,11 +18,13 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from ctsite.catalogue.frontmatter import field_line
 from ctsite.text import line_of
 
 # Our messages: "docs/en/x.md, line 12: what: ..." or "docs/en/x.md: what: ..."
 _OURS = re.compile(
-    r"^(?P<file>(?:docs|data)/[^\s:,]+\.(?:md|yml))(?:, line (?P<line>\d+))?: (?P<rest>.*)$"
+    r"^(?P<file>(?:docs|data)/[^\s:,]+\.(?:md|yml)|mkdocs\.yml)(?:, line (?P<line>\d+))?: "
+    r"(?P<rest>.*)$"
 )
 # A line the message itself gives: "... at line 4", "... on lines 2 and 7" (the second)
 _AT_LINE = re.compile(r"\b(?:at line (\d+)|on lines \d+ and (\d+))\b")
@@ -32,8 +34,15 @@ _FIELD = re.compile(r"^field '([A-Za-z_]+)")
 _LINK = re.compile(
     r"^Doc file '(?P<file>[^']+)' contains a link '(?P<target>[^']*)', but (?P<why>.*)$"
 )
-# Every project file a message names, for messages about a file that does not exist yet.
-_PATHS = re.compile(r"\b(?:docs|data)/[^\s:,;'\"]+\.(?:md|yml)\b")
+# Every project file a message names: a missing file's existing counterpart, the file the editor
+# changed (the source of a stale translation), the file to fix (the registry, mkdocs.yml).
+_PATHS = re.compile(r"(?<![\w/.-])(?:(?:docs|data)/[^\s:,;'\"`]+\.(?:md|yml)|mkdocs\.yml)\b")
+# Where a message places a named file's line: "docs/ar/x.md line 12", "docs/en/x.md, on line 4",
+# or the registry line it quotes ("replace the line `  x.md: 0123`").
+_QUOTED_LINE = re.compile(r"the line `([^`]+)`")
+# ... or the key, not indented, a line is to be added under ("under `nav:`", "at the end of
+# `documents:`").
+_UNDER = re.compile(r"(?:under|at the end of) `([^`]+)`")
 
 
 @dataclass(frozen=True)
@@ -69,13 +78,43 @@ def _source(path: Path) -> str:
 
 def annotate(message: str, project: Path, docs_prefix: str = "docs") -> list[Annotation]:
     """The annotations of one logged message (several lines give several), or none when it
-    concerns no file of the project."""
+    concerns no file of the project. A problem is shown on its own file and line, and on every
+    other file of the project its message names: the file the editor changed and the file to
+    fix, each at the line the message gives for it (else line 1)."""
     found = []
     for line in message.splitlines():
-        annotation = _one(line.strip().removeprefix("- "), project, docs_prefix)
+        text = line.strip().removeprefix("- ")
+        annotation = _one(text, project, docs_prefix)
         if annotation:
             found.append(annotation)
+            found += _others(annotation, text, project)
     return found
+
+
+def _others(first: Annotation, text: str, project: Path) -> list[Annotation]:
+    """The same problem on each other project file the message names."""
+    others = []
+    for path in dict.fromkeys(_PATHS.findall(text)):
+        if path == first.file or not (project / path).is_file():
+            continue
+        line = re.search(rf"{re.escape(path)},? (?:on )?line (\d+)", text)
+        number = int(line.group(1)) if line else None
+        if number is None:
+            source = _source(project / path)
+            for quoted in _QUOTED_LINE.findall(text):
+                number = line_of(source, quoted.strip())
+                if number:
+                    break
+            field = re.search(r"field '([A-Za-z_]+)", text)
+            if not number and field:  # the same field in the other language's file
+                number = field_line(source, field.group(1))
+            for under in [] if number else _UNDER.findall(text):
+                lines = source.splitlines()
+                number = lines.index(under) + 1 if under in lines else None
+                if number:
+                    break
+        others.append(Annotation(path, number or 1, first.title, first.message))
+    return others
 
 
 def _one(text: str, project: Path, docs_prefix: str) -> Annotation | None:
@@ -104,8 +143,7 @@ def _one(text: str, project: Path, docs_prefix: str) -> Annotation | None:
     elif not line and field:
         # The line where the front matter field starts (line 1 when it is missing).
         source = _source(project / file)
-        start = re.search(rf"^{field.group(1)}:", source, re.MULTILINE)
-        line = source.count("\n", 0, start.start()) + 1 if start else 1
+        line = field_line(source, field.group(1)) or 1
     title = re.split(r"[:;]", rest, maxsplit=1)[0].strip()
     title = title if len(title) <= 40 else "Problem"
     return Annotation(file, line or 1, title[:1].upper() + title[1:], text)

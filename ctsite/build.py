@@ -17,12 +17,20 @@ Order and priorities. The i18n plugin runs its `on_config`, `on_files`, `on_nav`
   addresses (a generated or counted file at priority 0 would see both languages' files);
 - `on_page_context` and `on_template_context` at -50: after the plugin's (50);
 - `on_post_build` at 0: before the plugin's (-100) starts the next language.
-Within an event, features run in the order of `FEATURES`: the catalogue first, so that a build
-with a missing translation still reports every front matter problem.
+Within an event, features run in the order of `FEATURES`: the catalogue first.
+
+Every problem in one build. Nothing an editor can get wrong in a page stops the build early: each
+problem (front matter, a field that differs between the languages, a missing or stale
+translation, an unknown UN symbol, terminology, a broken link or anchor) is one warning naming
+its file and line, a page with unusable front matter is rendered from none of it, and under
+`--strict` the last language's build ends with one count of every problem listed
+(`ProblemCount`). MkDocs' own count cannot serve: the i18n plugin runs each further language's
+build inside the first one's, and that inner build counts only its own warnings.
 """
 
 from __future__ import annotations
 
+import logging
 import os
 import time
 from dataclasses import dataclass, field
@@ -31,7 +39,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from ctsite import annotations, sources
+from ctsite import annotations, mkdocs_messages, sources
 from ctsite import settings as site_settings
 from ctsite.catalogue.feature import CatalogueFeature
 from ctsite.content.feature import ContentFeature
@@ -76,11 +84,21 @@ class Run:
     default_404: str | None = None
     # Every Markdown source of every language, read once (ctsite.sources).
     pages: tuple = ()
-    # Front matter that cannot be used: how many problems (catalogue and other pages), and the
-    # other pages that have one (given to MkDocs without their front matter).
-    front_matter_problems: int = 0
+    # The pages other than the catalogue's whose front matter cannot be used (given to MkDocs
+    # without it).
     unusable_front_matter: set | None = None
     timing: dict[str, float] = field(default_factory=dict)  # seconds per feature
+
+
+class ProblemCount(logging.Handler):
+    """Counts the warnings and errors of MkDocs' loggers (ours included): one per problem."""
+
+    def __init__(self) -> None:
+        super().__init__(level=logging.WARNING)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
 
 
 class SiteBuild:
@@ -92,6 +110,9 @@ class SiteBuild:
         self.run = Run()
         self.context: BuildContext | None = None
         self.features: dict[str, object] = {}
+        self.problems = ProblemCount()
+        self.messages: mkdocs_messages.EditorMessages | None = None
+        self.anchors: dict[str, set[str]] = {}  # every rendered page's anchors, by src_uri
 
     # -- the whole build -----------------------------------------------------------------------
 
@@ -105,6 +126,18 @@ class SiteBuild:
         except site_settings.SettingsError as error:
             raise PluginError(str(error)) from None
         self.site_root = Path(config.site_dir)
+        logger = logging.getLogger("mkdocs")
+        if self.problems not in logger.handlers:
+            logger.addHandler(self.problems)
+        if self.messages is None:  # once: the i18n plugin calls on_config again per language
+            project = Path(config.config_file_path).parent
+            self.messages = mkdocs_messages.EditorMessages(
+                Path(config.docs_dir),
+                docs_prefix(Path(config.docs_dir), project),
+                Path(config.config_file_path).name,
+            )
+            self.messages.anchors_of = self.anchors.get
+            mkdocs_messages.install(self.messages)
         if os.environ.get("GITHUB_ACTIONS") == "true":
             project = Path(config.config_file_path).parent
             annotations.install(project, docs_prefix(Path(config.docs_dir), project))
@@ -116,6 +149,9 @@ class SiteBuild:
         languages = built_languages(i18n.config.languages)
         current = next(lang for lang in languages if lang.code == i18n.current_language)
         if current.default:
+            self.problems.count = 0
+            self.messages.reset()
+            self.anchors.clear()
             self.run = Run(
                 pages=sources.read_all(Path(config.docs_dir), [lang.code for lang in languages])
             )
@@ -142,11 +178,6 @@ class SiteBuild:
         )
         self.features = {name: make(self.context, self.run) for name, make in FEATURES.items()}
         self._each("on_pre_build", config)
-        if config.strict and self.run.front_matter_problems:
-            raise PluginError(
-                f"{self.run.front_matter_problems} front matter problem(s), listed above: the "
-                "strict build stops before rendering any page with them"
-            )
 
     # -- events handed to the features ---------------------------------------------------------
 
@@ -199,6 +230,8 @@ class SiteBuild:
         return self._chain("on_page_markdown", markdown, page, config, files)
 
     def on_page_content(self, html, page, config, files):
+        # The page's anchors, for the nearest one when a link names one it lacks.
+        self.anchors[page.file.src_uri] = set(page.present_anchor_ids or ())
         return self._chain("on_page_content", html, page, config, files)
 
     @event_priority(-50)  # after the i18n plugin's page context (50)
@@ -217,4 +250,15 @@ class SiteBuild:
 
     @event_priority(0)  # before the i18n plugin's on_post_build (-100) starts the next language
     def on_post_build(self, config) -> None:
+        """The features' events; at the end of the last language's strict build, one count of
+        every problem listed."""
         self._each("on_post_build", config)
+        # The i18n plugin builds the default language, then the others in their order.
+        others = [language for language in self.context.languages if not language.default]
+        last = others[-1] if others else self.context.language
+        if config.strict and self.context.language == last and self.problems.count:
+            raise PluginError(
+                f"{self.problems.count} problem(s) in this build, each listed above once with "
+                "its file; the site is not published until every one is fixed (CONTRIBUTING.md "
+                "says how to fix each, in the browser too)"
+            )

@@ -97,6 +97,43 @@ def test_facets_count_entries_and_leave_out_empty_terms(docs):
     }
 
 
+def test_a_misspelt_key_offers_the_nearest_one_and_the_line_to_write(docs):
+    entry = valid(id="typo", pillar="ideologcal", audiences=["diplomat", "researchers"])
+    write_entry(docs, "typo", ar=entry, en=entry)
+    problems = [
+        p.message() for p in model.read_sources(docs, ["ar", "en"], "ar", VOCABULARIES).problems
+    ]
+    pillar_line = 1 + markdown(entry).splitlines().index("pillar: ideologcal")
+    assert (
+        "docs/ar/best-practices/typo.md: field 'pillar': expected one of ideological, financial, "
+        "found 'ideologcal' (did you mean 'ideological'?); in docs/ar/best-practices/typo.md, "
+        f"replace line {pillar_line} with `pillar: ideological`"
+    ) in problems
+    assert any(
+        "(did you mean 'diplomats', 'researchers'?)" in p
+        and "with `audiences: [diplomats, researchers]`" in p
+        for p in problems
+    ), problems
+    # Reported once per language, not again as a field that differs between them.
+    assert len(problems) == 4, problems
+
+
+def test_a_shared_field_that_differs_is_reported_beside_another_problem_of_the_file(docs):
+    write_entry(
+        docs,
+        "both",
+        ar=valid(id="both"),
+        en=valid(id="both", summary="x" * 400, institution="emlcu"),
+    )
+    problems = [
+        p.message() for p in model.read_sources(docs, ["ar", "en"], "ar", VOCABULARIES).problems
+    ]
+    assert [p.split(": expected")[0] for p in problems] == [
+        "docs/en/best-practices/both.md: field 'summary'",
+        "docs/en/best-practices/both.md: field 'institution'",
+    ]
+
+
 def test_an_invalid_or_inconsistent_entry_is_left_out_and_reported(docs):
     write_entry(docs, "bad", ar=valid(id="bad", pillar="nope"), en=valid(id="bad"))
     write_entry(docs, "differs", ar=valid(id="differs"), en=valid(id="differs", since=2016))
@@ -110,7 +147,7 @@ def test_an_invalid_or_inconsistent_entry_is_left_out_and_reported(docs):
         "while parsing a flow node at line 3, did not find expected node content at line 3",
         "docs/en/best-practices/differs.md: field 'since': expected 2015 as in "
         "docs/ar/best-practices/differs.md (this field is the same in every language), "
-        "found 2016",
+        "found 2016; in docs/en/best-practices/differs.md, replace line 14 with `since: 2015`",
     ]
 
 
@@ -159,3 +196,18 @@ def test_json_ld_describes_an_offer_as_a_service(docs):
         ["Training"],
     )
     assert data["areaServed"] == ["African states"]
+
+
+def test_a_misspelt_field_name_offers_the_right_one_with_its_value(docs):
+    entry = valid(id="misspelt")
+    entry["pilar"] = entry.pop("pillar")
+    write_entry(docs, "misspelt", ar=entry, en=valid(id="misspelt"))
+    problems = model.read_sources(docs, ["ar", "en"], "ar", VOCABULARIES).problems
+    line = 1 + markdown(entry).splitlines().index("pilar: ideological")
+    # One problem for one slip: the field is not reported missing as well.
+    assert [p.message() for p in problems] == [
+        "docs/ar/best-practices/misspelt.md: field 'pilar': expected one of the fields id, title, "
+        "summary, pillar, institution, kind, audiences, formats, open_to, since, sources, found "
+        "an unknown field (did you mean 'pillar'?); in docs/ar/best-practices/misspelt.md, "
+        f"replace line {line} with `pillar: ideological`"
+    ]

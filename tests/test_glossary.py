@@ -61,6 +61,11 @@ def pages(tmp_path, ar: str, en: str) -> Path:
     return docs
 
 
+# Every message about a form to avoid ends with the way out for a quotation (the literal fix is
+# deliberately part of the message: editors in the browser follow it as written).
+QUOTATION = "(or, if it quotes a title or someone's own words, mark the quotation: <q>...</q>)"
+
+
 def messages(docs, glossary) -> list[str]:
     return [f.message() for f in check.check_site(docs, ["ar", "en"], glossary)]
 
@@ -69,7 +74,8 @@ def test_a_form_to_avoid_is_named_with_page_line_term_and_expected_form(tmp_path
     docs = pages(tmp_path, "# عنوان\n", "# Title\n\nThe Counterterrorism Committee met.\n")
     assert messages(docs, glossary) == [
         "docs/en/page.md, line 3: terminology: term 'ctc': expected 'Counter-Terrorism "
-        "Committee', found 'Counterterrorism Committee'"
+        "Committee', found 'Counterterrorism Committee'; in docs/en/page.md, on line 3, replace "
+        "`Counterterrorism Committee` with `Counter-Terrorism Committee` " + QUOTATION
     ]
 
 
@@ -77,7 +83,8 @@ def test_an_arabic_spelling_to_avoid_is_named_too(tmp_path, glossary):
     docs = pages(tmp_path, "# عنوان\n\nتنفيذ الإستراتيجية الوطنية.\n", "# Title\n")
     assert messages(docs, glossary) == [
         "docs/ar/page.md, line 3: terminology: term 'strategy': expected 'الاستراتيجية', "
-        "found 'الإستراتيجية'"
+        "found 'الإستراتيجية'; in docs/ar/page.md, on line 3, replace `الإستراتيجية` with "
+        "`الاستراتيجية` " + QUOTATION
     ]
 
 
@@ -85,16 +92,27 @@ def test_an_exact_variant_counts_only_in_its_own_case(tmp_path, glossary):
     docs = pages(tmp_path, "# ع\n", "# T\n\nthe national strategy; the National Strategy.\n")
     assert messages(docs, glossary) == [
         "docs/en/page.md, line 3: terminology: term 'strategy': expected 'strategy', found "
-        "'National Strategy'"
+        "'National Strategy'; in docs/en/page.md, on line 3, replace `National Strategy` with "
+        "`strategy` " + QUOTATION
     ]
 
 
 def test_a_term_of_the_arabic_page_must_be_in_its_translation(tmp_path, glossary):
     docs = pages(tmp_path, "# عنوان\n\nدور الأزهر الشريف.\n", "# Title\n\nThe role of Al-Azhar.\n")
     assert messages(docs, glossary) == [
-        "docs/en/page.md: terminology: term 'azhar': expected 'Al-Azhar Al-Sharif', as "
-        "docs/ar/page.md line 3 uses «الأزهر الشريف», found no 'Al-Azhar Al-Sharif' on the page"
+        "docs/en/page.md, line 3: terminology: term 'azhar': expected 'Al-Azhar Al-Sharif', as "
+        "docs/ar/page.md line 3 uses «الأزهر الشريف», found no 'Al-Azhar Al-Sharif' on the page; "
+        "in docs/en/page.md, write `Al-Azhar Al-Sharif` in the paragraph that says the same "
+        "(around line 3)"
     ]
+
+
+def test_a_missing_term_is_placed_in_the_paragraph_in_the_same_place(tmp_path, glossary):
+    arabic = "# عنوان\n\nفقرة أولى.\n\nفقرة ثانية\nعن الأزهر الشريف.\n\nفقرة ثالثة.\n"
+    english = "# Title\n\nFirst paragraph.\n\nSecond paragraph,\non Al-Azhar.\n\nThird.\n"
+    [message] = messages(pages(tmp_path, arabic, english), glossary)
+    assert message.startswith("docs/en/page.md, line 5: terminology: term 'azhar'")
+    assert "docs/ar/page.md line 6 uses" in message
 
 
 def test_a_term_inside_a_longer_term_belongs_to_the_longer_one(tmp_path, glossary):
@@ -231,3 +249,22 @@ def test_a_variant_to_avoid_fails_the_strict_build_until_quoted(tmp_path):
     )
     page.write_text(text + "\n<q>The Counterterrorism Committee</q>.\n", encoding="utf-8")
     assert build(project, tmp_path / "site2").returncode == 0
+
+
+def test_data_glossary_is_the_one_glossary():
+    """No second list of terms to drift from data/glossary.yml: nothing in the repository points
+    editors to another glossary."""
+    import subprocess
+
+    tracked = subprocess.run(
+        ["git", "ls-files"], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout.split()
+    assert not [name for name in tracked if "glossary" in name and name.startswith("source/")]
+    pointing = [
+        name
+        for name in tracked
+        if name.endswith((".md", ".yml", ".py", ".html"))
+        and "source/glossary" in (ROOT / name).read_text(encoding="utf-8", errors="replace")
+        and name != "tests/test_glossary.py"
+    ]
+    assert pointing == []

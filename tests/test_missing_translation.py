@@ -18,6 +18,31 @@ def test_a_page_missing_in_english_fails_the_build_naming_the_file(tmp_path):
         "docs/ar/privacy.md exists." in output
     )
     assert "Traceback" not in output
+    # The strict build goes on to report every other problem (behaviour changed deliberately:
+    # issue "Editors without a terminal"), and fails at its end: the site it leaves is never
+    # published.
+    assert "1 problem(s) in this build" in output
+
+
+@pytest.mark.slow  # builds a fixture copy of the project
+def test_a_preview_still_refuses_a_page_missing_in_english(tmp_path):
+    """Without --strict (a preview), the build stops: it would show the Arabic under /en/."""
+    import os
+    import subprocess
+
+    from sitecheck import mkdocs_command
+
+    project = copy_project(tmp_path / "project")
+    (project / "docs" / "en" / "privacy.md").unlink()
+    result = subprocess.run(
+        [*mkdocs_command(), "build", "--site-dir", str(tmp_path / "site")],
+        cwd=project,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode != 0
+    assert "docs/en/privacy.md: missing translation" in result.stdout + result.stderr
     assert not (tmp_path / "site" / "en" / "privacy").exists()
 
 

@@ -30,7 +30,10 @@ def test_a_practice_needs_no_formats_and_no_one_who_may_ask():
         (
             {"pillar": None},
             "field 'pillar': expected one of ideological, financial, "
-            "found nothing (the field is empty or missing)",
+            "found nothing (the field is empty or missing); "
+            "in docs/en/best-practices/azhar-observatory.md, add to the front matter a line "
+            "such as "
+            "`pillar: ideological`",
         ),
         (
             {"sources": None},
@@ -78,12 +81,18 @@ def test_a_practice_needs_no_formats_and_no_one_who_may_ask():
         (
             {"formats": None},
             "field 'formats': expected a list of keys among training, study-visit "
-            "when kind is 'offering', found nothing (the field is empty or missing)",
+            "when kind is 'offering', found nothing (the field is empty or missing); "
+            "in docs/en/best-practices/azhar-observatory.md, add to the front matter a line "
+            "such as "
+            "`formats: [training, study-visit]`",
         ),
         (
             {"open_to": None},
             "field 'open_to': expected a list of keys among african-states, cen-sad-members "
-            "when kind is 'offering', found nothing (the field is empty or missing)",
+            "when kind is 'offering', found nothing (the field is empty or missing); "
+            "in docs/en/best-practices/azhar-observatory.md, add to the front matter a line "
+            "such as "
+            "`open_to: [african-states, cen-sad-members]`",
         ),
         (
             {"open_to": ["everyone"]},
@@ -119,7 +128,9 @@ def test_a_shared_field_that_differs_names_the_other_file_and_the_reference():
     )
     assert [p.message() for p in problems] == [
         "docs/en/best-practices/x.md: field 'pillar': expected 'ideological' as in "
-        "docs/ar/best-practices/x.md (this field is the same in every language), found 'financial'"
+        "docs/ar/best-practices/x.md (this field is the same in every language), found "
+        "'financial'; in docs/en/best-practices/x.md, write the line `pillar: ideological` in the "
+        "front matter"
     ]
 
 
@@ -152,3 +163,33 @@ def test_front_matter_values_are_read():
         "id": "x",
         "since": 2015,
     }
+
+
+def test_the_scaffold_shows_how_a_list_is_written_in_each_language():
+    import yaml
+
+    from ctsite.tools import new_practice
+
+    english = new_practice.front_matter("x", "en", VOCABULARIES)
+    arabic = new_practice.front_matter("x", "ar", VOCABULARIES)
+    assert "# a list is written: audiences: [diplomats, researchers]" in english
+    assert "# مثال لقائمة: audiences: [diplomats, researchers]" in arabic
+    # The example is itself a valid value of its field.
+    example = english.split("# a list is written: ")[1].splitlines()[0]
+    values = yaml.safe_load(example)
+    assert (
+        schema.FIELDS_BY_NAME["audiences"].type.check(
+            "audiences", values["audiences"], VOCABULARIES, "x"
+        )
+        == []
+    )
+
+
+def test_a_misspelt_field_with_a_hostile_value_gets_no_line_to_copy():
+    values = valid()
+    values["pilar"] = values.pop("pillar") + "\u202e"
+    [message] = [
+        p.message() for p in schema.validate(values, FILE, "azhar-observatory", VOCABULARIES)
+    ]
+    assert "(did you mean 'pillar'?)" in message and "`" not in message
+    assert all(c.isprintable() for c in message)

@@ -54,8 +54,10 @@ def test_the_stale_message_names_both_files_and_the_fix():
     assert pair.message() == (
         "docs/en/unit/index.md: stale translation: expected the translation of version "
         "0123456789abcdef of docs/ar/unit/index.md, found that docs/ar/unit/index.md is now "
-        "version fedcba9876543210; update docs/en/unit/index.md to match docs/ar/unit/index.md, "
-        "then run `make translations PAGE=unit/index.md` to record it"
+        "version fedcba9876543210; make docs/en/unit/index.md say what docs/ar/unit/index.md "
+        "says, then record it: in data/translations.yml, under `en:`, replace the line "
+        "`  unit/index.md: 0123456789abcdef` with `  unit/index.md: fedcba9876543210` (or run "
+        "`make translations PAGE=unit/index.md`)"
     )
 
 
@@ -74,7 +76,7 @@ def test_changing_an_arabic_page_fails_the_build_until_recorded(tmp_path):
     output = result.stdout + result.stderr
     assert result.returncode != 0
     assert "docs/en/privacy.md: stale translation: expected the translation of version" in output
-    assert "then run `make translations PAGE=privacy.md` to record it" in output
+    assert "(or run `make translations PAGE=privacy.md`)" in output
     assert "Traceback" not in output
 
     script = [sys.executable, "-m", "ctsite.tools.translations", "--project", str(project)]

@@ -88,7 +88,11 @@ def test_an_unknown_symbol_names_the_file_the_line_and_the_nearest_symbols(tmp_p
     )
     assert message == (
         "docs/en/x.md, line 4: UN document reference: expected a symbol of "
-        "data/un-documents.yml, found 'S/2017/37' (nearest known: S/2017/375)"
+        "data/un-documents.yml, found 'S/2017/37' (nearest known: S/2017/375); if you meant "
+        "S/2017/375, in docs/en/x.md, on line 4, replace `[[S/2017/37]]` with `[[S/2017/375]]`; "
+        "if it is another document, in data/un-documents.yml, at the end of `documents:`, add the "
+        "lines `  S/2017/37:`, `    date: YYYY-MM-DD` (its date) and `    kind: KIND` (one of "
+        "resolution, press-release)"
     )
 
 

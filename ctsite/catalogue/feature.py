@@ -54,7 +54,6 @@ class CatalogueFeature:
             )
             for problem in self.run.sources.problems:
                 log.warning(problem.message())
-            self.run.front_matter_problems += len(self.run.sources.problems)
         self.catalogue = model.build(
             self.run.sources,
             context.language.code,
@@ -82,7 +81,9 @@ class CatalogueFeature:
         if path is None or path.name == "index.md":
             return None
         parsed = self._parsed(page)
-        return None if parsed is None else parsed.body
+        # A file that is not UTF-8 was never read: nothing of it is rendered (MkDocs would stop
+        # on it, before the other problems are listed).
+        return "\n" if parsed is None else parsed.body
 
     def on_page_markdown(self, markdown, page, config, files) -> str:
         """The catalogue's templates; a practice page's front matter (text: the title escaped)."""
@@ -94,7 +95,7 @@ class CatalogueFeature:
             return markdown
         parsed = self._parsed(page)
         # Only a valid entry's values reach the page: an invalid one is rendered from nothing
-        # of its front matter (the strict build stops before; a preview shows its text only).
+        # of its front matter (the strict build fails at its end; a preview shows its text only).
         valid = path.stem in self.run.sources.values
         values = dict(parsed.values or {}) if parsed and valid else {}
         title = values.get("title")

@@ -186,3 +186,13 @@ def _describe(error: yaml.YAMLError) -> str:
     if context and context_mark is not None:
         text = f"{context} at line {_line(context_mark)}, {text}"
     return text
+
+
+def field_line(text: str, name: str) -> int | None:
+    """The line of the file where a top-level front matter field starts (the opening `---` is
+    line 1), or None when the front matter does not have it."""
+    fence = _FENCE.match(text)
+    if not fence:
+        return None
+    found = re.search(rf"^{re.escape(name)}[ \t]*:", fence.group(1) or "", re.MULTILINE)
+    return None if found is None else fence.group(1).count("\n", 0, found.start()) + 2

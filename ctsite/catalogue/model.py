@@ -7,6 +7,7 @@ practices with labels in the page's language, grouped by pillar, with filter fac
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -132,6 +133,8 @@ def read_sources(
     for practice_id in ids:
         values: dict[str, dict] = {}
         shown: dict[str, str] = {}
+        faulty: set[str] = set()  # the fields with a problem in some language
+        texts: dict[str, str] = {}  # file as shown -> its text
         ok = True
         for language in languages:
             path = files[language].get(practice_id)
@@ -145,21 +148,37 @@ def read_sources(
                 ok = False
                 continue
             parsed = frontmatter.read(text)
+            texts[shown[language]] = text
             read_files[os.path.normpath(path)] = parsed
             if parsed.values is None:
                 problems.append(Problem(shown[language], None, *_split(parsed.error)))
                 ok = False
                 continue
             found = schema.validate(parsed.values, shown[language], path.stem, vocabularies)
-            problems += found
+            problems += [_located(problem, text) for problem in found]
             ok = ok and not found
             values[language] = parsed.values
+            # The fields at fault, and the field a misspelt name stands for (its line to write).
+            faulty |= {p.field.split("[")[0].split(".")[0] for p in found if p.field}
+            faulty |= {p.write.split(":")[0] for p in found if p.write}
+        # The shared fields are compared whenever both files could be read, leaving out a field
+        # already reported (so each problem is reported once, in the same build).
+        if default in values and len(values) > 1:
+            mismatches = schema.compare_shared(values, shown, default, skip=faulty)
+            problems += [_located(problem, texts[problem.file]) for problem in mismatches]
+            ok = ok and not mismatches
         if ok:
-            mismatches = schema.compare_shared(values, shown, default)
-            problems += mismatches
-            if not mismatches:
-                valid[practice_id] = values
+            valid[practice_id] = values
     return Sources(valid, problems, read_files)
+
+
+def _located(problem: Problem, text: str) -> Problem:
+    """The problem with the line of its field, where it has a line to write (an empty field's
+    line, to be written in full; none for a missing field, to be added)."""
+    if not ((problem.write or problem.example) and problem.field):
+        return problem
+    line = frontmatter.field_line(text, problem.field.split("[")[0].split(".")[0])
+    return dataclasses.replace(problem, line=line)
 
 
 def _split(error: str) -> tuple[str, str]:

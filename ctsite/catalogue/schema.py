@@ -10,12 +10,15 @@ the file, the field, what was expected and what was found; every problem of a fi
 
 from __future__ import annotations
 
+import difflib
 import re
 import unicodedata
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 from datetime import date
 from urllib.parse import urlsplit
+
+import yaml
 
 from ctsite.catalogue.vocabularies import Vocabularies
 from ctsite.text import look_alikes, printable
@@ -25,8 +28,27 @@ SUMMARY_MAX = 300
 TITLE_MAX = 150
 FIRST_YEAR = 1900
 
-# (field path, expected, found): one problem of one value.
-Finding = tuple[str, str, str]
+# (field path, expected, found) or (field path, expected, found, the value to write instead):
+# one problem of one value.
+Finding = tuple
+
+
+def nearest(value: object, choices: list[str]) -> str | None:
+    """The choice closest to a misspelt value (difflib's ratio, at least 0.6), or None."""
+    if not isinstance(value, str):
+        return None
+    close = difflib.get_close_matches(value.strip().lower(), choices, n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
+def yaml_line(name: str, value: object) -> str:
+    """The front matter line that gives `name` this value, as an editor would write it:
+    `pillar: ideological`, `audiences: [diplomats, researchers]`."""
+    if isinstance(value, list):
+        items = yaml.safe_dump(value, default_flow_style=True, allow_unicode=True, width=1000)
+        return f"{name}: {items.strip()}"
+    shown = yaml.safe_dump({name: value}, default_flow_style=False, allow_unicode=True, width=1000)
+    return shown.strip()
 
 
 def describe(value: object) -> str:
@@ -175,7 +197,8 @@ class Key(FieldType):
     def check(self, name, value, vocabularies, stem):
         if isinstance(value, str) and value in vocabularies.keys(self.vocabulary):
             return []
-        return [(name, self.expected(vocabularies, stem), describe(value))]
+        guess = nearest(value, vocabularies.keys(self.vocabulary))
+        return [(name, self.expected(vocabularies, stem), describe(value), guess)]
 
 
 @dataclass(frozen=True)
@@ -195,7 +218,9 @@ class Keys(FieldType):
         unknown = [item for item in value if not isinstance(item, str) or item not in keys]
         if unknown:
             found = ", ".join(describe(item) for item in unknown)
-            return [(name, f"keys among {', '.join(keys)}", found)]
+            guesses = [item if item in keys else nearest(item, keys) for item in value]
+            guess = guesses if all(guesses) else None
+            return [(name, f"keys among {', '.join(keys)}", found, guess)]
         if len(set(value)) != len(value):
             return [(name, "each key once", "a key repeated")]
         return []
@@ -400,21 +425,79 @@ FIELDS_BY_NAME = {field.name: field for field in FIELDS}
 
 @dataclass(frozen=True)
 class Problem:
-    """One thing wrong in one file."""
+    """One thing wrong in one file; where the right value is known (the nearest key of a
+    vocabulary, the other language's value of a shared field), `write` is the line that fixes
+    it, and `line` the line it replaces (None: a line to add)."""
 
     file: str
     field: str | None  # None for the file as a whole
     expected: str
     found: str
+    write: str | None = None
+    line: int | None = None
+    guess: str | None = None  # "did you mean ...": the nearest right value, in words
+    example: str | None = None  # for a missing field: a line of the right form
 
     def message(self) -> str:
         where = f"field '{printable(self.field)}'" if self.field else "front matter"
-        return f"{self.file}: {where}: expected {self.expected}, found {self.found}"
+        text = f"{self.file}: {where}: expected {self.expected}, found {self.found}"
+        if self.guess:
+            text += f" (did you mean {self.guess}?)"
+        if self.example and not self.write:
+            text += (
+                f"; in {self.file}, replace line {self.line} with a line such as `{self.example}`"
+                if self.line
+                else f"; in {self.file}, add to the front matter a line such as `{self.example}`"
+            )
+        if self.write:
+            text += "; " + (
+                f"in {self.file}, replace line {self.line} with `{self.write}`"
+                if self.line
+                else f"in {self.file}, write the line `{self.write}` in the front matter"
+            )
+        return text
+
+
+def _problem(file: str, finding: Finding) -> Problem:
+    """A problem from a type's finding; a guessed value becomes the line to write."""
+    name, expected, found, *rest = finding
+    guess = rest[0] if rest else None
+    if guess is None:
+        return Problem(file, name, expected, found)
+    shown = f"'{guess}'" if isinstance(guess, str) else ", ".join(f"'{g}'" for g in guess)
+    return Problem(file, name, expected, found, write=yaml_line(name, guess), guess=shown)
 
 
 def expectation(field: Field, vocabularies: Vocabularies, stem: str = "<file name>") -> str:
     """What a field expects, in words, for messages and the scaffold."""
     return field.type.expected(vocabularies, stem)
+
+
+def _example(field: Field, vocabularies: Vocabularies, stem: str) -> str | None:
+    """A line of the right form for a missing field (the vocabulary's first key, a year...)."""
+    kind = field.type
+    if isinstance(kind, Id):
+        return yaml_line(field.name, stem)
+    if isinstance(kind, Key):
+        return yaml_line(field.name, vocabularies.keys(kind.vocabulary)[0])
+    if isinstance(kind, Keys):
+        return yaml_line(field.name, vocabularies.keys(kind.vocabulary)[:2])
+    if isinstance(kind, Year):
+        return f"{field.name}: 2015"
+    if isinstance(kind, Text):
+        return f"{field.name}: ..."
+    return None  # sources: several lines (the scaffold and CONTRIBUTING.md show them)
+
+
+def _simple(value: object) -> bool:
+    """A value that fits on one front matter line, safe to show in a message: short text
+    without control or invisible-only characters, a number, or a list of them."""
+    if isinstance(value, list):
+        return len(value) <= 20 and all(_simple(item) for item in value)
+    if isinstance(value, bool) or not isinstance(value, (str, int)):
+        return False
+    text = str(value)
+    return len(text) <= 200 and "\n" not in text and text_problem(text) is None
 
 
 def _empty(value: object) -> bool:
@@ -433,38 +516,62 @@ def validate(values: dict, file: str, stem: str, vocabularies: Vocabularies) -> 
         The problems; empty when the front matter is valid.
     """
     known = "one of the fields " + ", ".join(FIELDS_BY_NAME)
-    problems = [
-        Problem(file, str(name), known, "an unknown field")
-        for name in values
-        if name not in FIELDS_BY_NAME
-    ]
+    problems = []
+    guessed = set()  # fields a misspelt name stands for: not reported missing as well
+    for name in values:
+        if name in FIELDS_BY_NAME:
+            continue
+        # A misspelt field: its nearest name, with the value it was given.
+        guess = nearest(str(name), [n for n in FIELDS_BY_NAME if n not in values])
+        write = yaml_line(guess, values[name]) if guess and _simple(values[name]) else None
+        guessed.add(guess)
+        problems.append(
+            Problem(
+                file,
+                str(name),
+                known,
+                "an unknown field",
+                write=write,
+                guess=f"'{guess}'" if guess else None,
+            )
+        )
     for field in FIELDS:
         value = values.get(field.name)
         if _empty(value):
-            if field.is_required(values):
+            if field.is_required(values) and field.name not in guessed:
                 expected = expectation(field, vocabularies, stem)
                 if isinstance(field.required, When):
                     expected += f" {field.required}"
                 problems.append(
-                    Problem(file, field.name, expected, "nothing (the field is empty or missing)")
+                    Problem(
+                        file,
+                        field.name,
+                        expected,
+                        "nothing (the field is empty or missing)",
+                        example=_example(field, vocabularies, stem),
+                    )
                 )
             continue
         problems += [
-            Problem(file, *finding)
+            _problem(file, finding)
             for finding in field.type.check(field.name, value, vocabularies, stem)
         ]
     return problems
 
 
-def compare_shared(values: dict[str, dict], files: dict[str, str], default: str) -> list[Problem]:
+def compare_shared(
+    values: dict[str, dict], files: dict[str, str], default: str, skip: set[str] | None = None
+) -> list[Problem]:
     """Fields that must be equal in every language but are not.
 
     Args:
         values: {language: front matter} of one practice.
         files: {language: file} for messages.
         default: the language whose values are the reference (the source of truth).
+        skip: fields left out (already reported as wrong in some language).
     Returns:
-        One problem per differing field, on the other language's file.
+        One problem per differing field, on the other language's file, with the line to write
+        (the default language's).
     """
     problems = []
     reference = values[default]
@@ -472,7 +579,10 @@ def compare_shared(values: dict[str, dict], files: dict[str, str], default: str)
         if language == default:
             continue
         for field in FIELDS:
+            if field.name in (skip or ()):
+                continue
             if field.shared and other.get(field.name) != reference.get(field.name):
+                value = reference.get(field.name)
                 problems.append(
                     Problem(
                         files[language],
@@ -480,6 +590,7 @@ def compare_shared(values: dict[str, dict], files: dict[str, str], default: str)
                         f"{describe(reference.get(field.name))} as in {files[default]} "
                         "(this field is the same in every language)",
                         describe(other.get(field.name)),
+                        write=None if _empty(value) else yaml_line(field.name, value),
                     )
                 )
     return problems

@@ -6,8 +6,8 @@ allowlist for the markup of editors' pages and titles.
 - The front matter of every page of every language (the catalogue's entries are checked by the
   catalogue) is checked once per build (`guard.front_matter_problem`); each problem is a warning
   naming the file, and a page with one is given to MkDocs without its front matter, so that
-  nothing is built from it. Under `--strict`, `SiteBuild` then stops the build before any page
-  is rendered.
+  nothing is built from it (the build goes on, so that every other problem is reported by the
+  same build; `--strict` fails it at the end).
 - Each page's HTML, as its Markdown made it, goes through the page allowlist
   (`sanitize.clean_page`), and its title through the text allowlist: what they remove is a
   warning naming the file, the line and what was removed (fatal under `--strict`); what is
@@ -61,7 +61,6 @@ class ContentFeature:
                     f"{self.context.shown(f'{source.language}/{source.page}')}: "
                     f"front matter: {problem}"
                 )
-                self.run.front_matter_problems += 1
                 self.run.unusable_front_matter.add(os.path.normpath(source.path))
 
     def on_page_read_source(self, page, config) -> str | None:

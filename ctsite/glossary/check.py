@@ -37,12 +37,28 @@ class Finding:
     found: str
     expected: str
 
+    # The literal fix: (found, write) for a form to avoid; the form to add for a missing term.
+    replace: tuple[str, str] | None = None
+    add: str | None = None
+
     def message(self) -> str:
         where = f"{self.file}, line {self.line}" if self.line else self.file
-        return (
+        text = (
             f"{where}: terminology: term '{self.term}': expected {self.expected}, "
             f"found {self.found}"
         )
+        if self.replace:
+            old, new = self.replace
+            text += (
+                f"; in {self.file}, on line {self.line}, replace `{old}` with `{new}` (or, if it "
+                "quotes a title or someone's own words, mark the quotation: <q>...</q>)"
+            )
+        elif self.add:
+            near = f" (around line {self.line})" if self.line else ""
+            text += (
+                f"; in {self.file}, write `{self.add}` in the paragraph that says the same{near}"
+            )
+        return text
 
 
 def checked_text(markdown: str) -> str:
@@ -83,6 +99,7 @@ def avoided(text: str, file: str, language: str, glossary: Glossary) -> list[Fin
     for term in glossary.terms:
         for variant in term.avoid.get(language, ()):
             for match in _pattern(variant.text, variant.exact).finditer(text):
+                preferred = term.forms.get(language)
                 findings.append(
                     Finding(
                         file,
@@ -90,6 +107,7 @@ def avoided(text: str, file: str, language: str, glossary: Glossary) -> list[Fin
                         term.id,
                         f"'{match.group(0)}'",
                         _expected(term, language, variant),
+                        replace=(match.group(0), preferred) if preferred else None,
                     )
                 )
     return findings
@@ -123,17 +141,40 @@ def carried(
             continue
         if any(_pattern(form).search(translation) for form in term.accepted(language)):
             continue
+        line = _line(text, used.start())
         findings.append(
             Finding(
                 translation_file,
-                None,
+                _matching_line(source, line, translation),
                 term.id,
                 f"no '{term.forms[language]}' on the page",
-                f"'{term.forms[language]}', as {source_file} line {_line(text, used.start())} "
+                f"'{term.forms[language]}', as {source_file} line {line} "
                 f"uses «{term.forms[source_language]}»",
+                add=term.forms[language],
             )
         )
     return findings
+
+
+def _block_starts(text: str) -> list[int]:
+    """The first line of each block (paragraph, list, heading...) of a page: a line with text
+    after a blank line."""
+    starts, blank = [], True
+    for number, line in enumerate(text.splitlines(), start=1):
+        if line.strip() and blank:
+            starts.append(number)
+        blank = not line.strip()
+    return starts
+
+
+def _matching_line(source: str, line: int, translation: str) -> int | None:
+    """Where the translation says what the source's line says, as far as the pages keep the
+    same order of blocks (a translation does): the first line of the translation's block in the
+    same place, or of its last block."""
+    source_starts = _block_starts(source)
+    index = max(0, sum(1 for start in source_starts if start <= line) - 1)
+    starts = _block_starts(translation)
+    return starts[min(index, len(starts) - 1)] if starts else None
 
 
 def _without_longer_terms(text: str, term: Term, language: str, glossary: Glossary) -> str:

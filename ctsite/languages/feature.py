@@ -2,8 +2,8 @@
 
 - A page present in one language folder only fails the build naming the missing file: the i18n
   plugin would otherwise publish the default language's text under the other language's address
-  (`fallback_to_default`), with no warning. A translation that has fallen behind its source is a
-  warning (fatal under `--strict`).
+  (`fallback_to_default`), with no warning. Under `--strict` it is a warning, like a translation
+  that has fallen behind its source, and the build fails at its end with every other problem.
 - Templates get this page in every language (`page_alternates`: the switcher, canonical and
   hreflang links), the interface text (`ui`) and the language's home.
 - Every page and 404 page is finished: Material's markup repaired, Latin runs isolated in a
@@ -37,19 +37,38 @@ class LanguagesFeature:
         missing = pairs.find_missing(
             pairs.pages_by_language(context.docs_dir, context.codes), context.docs_prefix
         )
-        if missing:
+        if missing and not config.strict:
+            # A preview would show the default language's text under the other's address.
             raise PluginError(pairs.report(missing))
         if not context.is_default_build:
             return
+        # Under --strict, each missing file is one warning and the build goes on, so that every
+        # other problem is reported by the same build (it fails at its end, published nowhere).
         registry_file = context.project / context.settings.translations
+        shown_registry = context.settings.translations
         try:
             registry = status.read_registry(registry_file)
         except status.RegistryError as error:
-            raise PluginError(f"{context.settings.translations}: {error}") from None
+            raise PluginError(f"{shown_registry}: {error}") from None
+        for item in missing:
+            log.warning(self._missing_message(item, registry, shown_registry))
         targets = [code for code in context.codes if code != context.default.code]
         for pair in status.statuses(context.docs_dir, registry, context.default.code, targets):
             if pair.state in ("stale", "unrecorded"):
-                log.warning(pair.message(context.docs_prefix, context.settings.translations))
+                log.warning(pair.message(context.docs_prefix, shown_registry))
+
+    def _missing_message(self, item, registry, shown_registry: str) -> str:
+        """A missing file's message; for a missing translation, also the registry line that
+        records it once written (so that a new page needs no second build to learn it)."""
+        context = self.context
+        language, _, page = item.missing.removeprefix(context.docs_prefix + "/").partition("/")
+        source = context.docs_dir / context.default.code / page
+        if language == context.default.code or not source.is_file():
+            return item.message()
+        current = status.version(source.read_text(encoding="utf-8"))
+        recorded = registry.get(language, {}).get(page)
+        fix = status.record_instruction(page, language, recorded, current, shown_registry)
+        return f"{item.message()} Once it says what {item.present_in[0]} says, record it: {fix}"
 
     def on_page_context(self, context, page, config, nav):
         """`page_alternates`, `ui`, `language_home` and the fonts to preload."""

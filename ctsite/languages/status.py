@@ -24,8 +24,11 @@ _VERSION = re.compile(r"^[0-9a-f]{16}$")
 HEADER = (
     "# For each translation language, the version of its source (the default language's page)\n"
     "# that each translated page translates: the first 16 hex digits of the SHA-256 of\n"
-    "# docs/<default>/<page>. Written by `make translations PAGE=<page>` once the translation is\n"
-    "# up to date; do not edit by hand.\n"
+    "# docs/<default>/<page>. A line here says that a person checked that the translated page\n"
+    "# says what that version of the source says. Written by `make translations PAGE=<page>`, or\n"
+    "# by hand (in the browser, too): when the build reports a stale or unrecorded translation,\n"
+    "# its message gives the exact line to write here; write it only once the translation is\n"
+    "# right.\n"
 )
 STATES = ("current", "stale", "unrecorded", "missing")
 
@@ -56,25 +59,41 @@ class PairStatus:
     current: str | None
 
     def message(self, docs: str = "docs", registry: str = "data/translations.yml") -> str:
-        """What an editor needs to know and do, for a page that is not current."""
+        """What an editor needs to know and do, for a page that is not current: the line to
+        write in the registry (in the browser) or the command (in a terminal)."""
         translation = f"{docs}/{self.language}/{self.page}"
         source = f"{docs}/{self.source}/{self.page}"
-        fix = (
-            f"update {translation} to match {source}, then run "
-            f"`make translations PAGE={self.page}` to record it"
-        )
+        fix = record_instruction(self.page, self.language, self.recorded, self.current, registry)
         if self.state == "stale":
             return (
                 f"{translation}: stale translation: expected the translation of version "
                 f"{self.recorded} of {source}, found that {source} is now version "
-                f"{self.current}; {fix}"
+                f"{self.current}; make {translation} say what {source} says, then record it: "
+                f"{fix}"
             )
         if self.state == "unrecorded":
             return (
                 f"{translation}: translation not recorded: expected an entry for "
-                f"'{self.page}' under '{self.language}' in {registry}, found none; {fix}"
+                f"'{self.page}' under '{self.language}' in {registry}, found none; once "
+                f"{translation} says what {source} says, record it: {fix}"
             )
         return f"{translation}: {self.state}"
+
+
+def record_instruction(
+    page: str, language: str, recorded: str | None, current: str, registry: str
+) -> str:
+    """The registry line to write (replacing the recorded one, if any), and the command that
+    writes it."""
+    line = f"`  {page}: {current}`"
+    if recorded is None:
+        where = f"in {registry}, under `{language}:`, add the line {line}"
+    else:
+        where = (
+            f"in {registry}, under `{language}:`, replace the line `  {page}: {recorded}` "
+            f"with {line}"
+        )
+    return f"{where} (or run `make translations PAGE={page}`)"
 
 
 def read_registry(path: Path) -> Registry:

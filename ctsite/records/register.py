@@ -189,9 +189,22 @@ def unknown_reference_message(file: str, reference: Reference, register: Registe
     """What an editor reads for a symbol the register does not know."""
     nearest = register.nearest(reference.symbol)
     hint = ", ".join(nearest) if nearest else "none"
+    symbol = reference.symbol
+    kinds = ", ".join(register.kinds)
+    # A correction only for a symbol that looks like a slip (not for a new document's series).
+    close = difflib.get_close_matches(symbol, list(register.documents), n=1, cutoff=0.8)
+    correct = (
+        f"if you meant {close[0]}, in {file}, on line {reference.line}, replace "
+        f"`[[{symbol}]]` with `[[{close[0]}]]`; "
+        if close
+        else ""
+    )
     return (
         f"{file}, line {reference.line}: UN document reference: expected a symbol of "
-        f"data/un-documents.yml, found '{reference.symbol}' (nearest known: {hint})"
+        f"data/un-documents.yml, found '{symbol}' (nearest known: {hint}); {correct}"
+        f"if it is another document, in data/un-documents.yml, at the end of `documents:`, add "
+        f"the lines `  {symbol}:`, `    date: YYYY-MM-DD` (its date) and `    kind: KIND` "
+        f"(one of {kinds})"
     )
 
 

@@ -25,6 +25,7 @@ BODY = {
     "citing the sources.\n",
 }
 KEYS_NOTE = {"ar": "المفاتيح المتاحة", "en": "keys"}
+EXAMPLE_NOTE = {"ar": "مثال لقائمة", "en": "a list is written"}
 
 
 class ScaffoldError(Exception):
@@ -43,8 +44,12 @@ def front_matter(
     for field in schema.FIELDS:
         lines.append(f"# {_in(field.help, language, default)}")
         if field.vocabulary:
-            keys = ", ".join(vocab.keys(field.vocabulary))
-            lines.append(f"# {_in(KEYS_NOTE, language, default)}: {keys}")
+            keys = vocab.keys(field.vocabulary)
+            lines.append(f"# {_in(KEYS_NOTE, language, default)}: {', '.join(keys)}")
+            if isinstance(field.type, schema.Keys):
+                # The list syntax, with the vocabulary's first keys: `audiences: [a, b]`.
+                example = schema.yaml_line(field.name, list(keys[:2]))
+                lines.append(f"# {_in(EXAMPLE_NOTE, language, default)}: {example}")
         if isinstance(field.type, schema.Id):
             lines.append(f"id: {practice_id}")
         elif isinstance(field.type, schema.Sources):
