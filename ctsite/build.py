@@ -44,6 +44,7 @@ from ctsite.languages.language import built_languages, join_list
 from ctsite.records.feature import RecordsFeature
 from ctsite.search.feature import SearchFeature
 from ctsite.share.feature import ShareFeature
+from ctsite.statements.feature import StatementsFeature
 from ctsite.theme.feature import ThemeFeature
 
 FEATURES = {
@@ -51,6 +52,9 @@ FEATURES = {
     "content": ContentFeature,
     "languages": LanguagesFeature,
     "records": RecordsFeature,
+    # After records (it reads the register they load) and before search (it gives the search
+    # one document per statement).
+    "statements": StatementsFeature,
     "glossary": GlossaryFeature,
     "search": SearchFeature,
     "dates": DatesFeature,
@@ -74,6 +78,12 @@ class Run:
     front_matter_problems: int = 0
     unusable_front_matter: set | None = None
     timing: dict[str, float] = field(default_factory=dict)  # seconds per feature
+    # The UN documents register (records), the checked statements and the venues (statements).
+    register: object = None
+    statements: tuple | None = None
+    venues: dict | None = None
+    # Search documents a feature gives besides the pages, per language (one per statement).
+    search_documents: dict = field(default_factory=dict)
 
 
 class SiteBuild:
