@@ -23,7 +23,19 @@ from ctsite.records.register import DocumentDate, Register
 from ctsite.text import printable
 
 # libyaml's loader where PyYAML has it.
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_BASE = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_BASE):
+    """The safe loader with dates left as text: PyYAML turns `2016-02-30` into a traceback
+    (ValueError) before any check can name the line; `DocumentDate.parse` checks the text."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, pattern) for tag, pattern in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in _BASE.yaml_implicit_resolvers.items()
+}
+_LOADER = _Loader
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # The fields of an entry: required ones first.
 REQUIRED = ("id", "date", "venue", "meeting", "speaker", "role", "subjects", "summary")

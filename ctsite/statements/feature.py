@@ -75,18 +75,21 @@ class StatementsFeature:
         )
 
     def _load(self) -> tuple[data.Statement, ...]:
+        """The venues and the statements, checked; none (each problem a warning, fatal under
+        `--strict`) when either cannot be used."""
         context = self.context
         path = Path(self.settings.file)
         shown = path.relative_to(context.project).as_posix()
+        self.run.venues = {}
         try:
-            venues = vocabularies.load(
+            self.run.venues = vocabularies.load(
                 {"venues": Path(self.settings.venues)}, context.codes, context.project
             ).entries["venues"]
             return data.load(
                 path,
                 shown,
                 context.codes,
-                venues,
+                self.run.venues,
                 self.run.vocabularies.entries["pillars"],
                 self.run.register,
             )
@@ -94,11 +97,6 @@ class StatementsFeature:
             for line in str(error).splitlines():
                 log.warning(line)
             return ()
-
-    def _venues(self) -> dict[str, dict]:
-        return vocabularies.load(
-            {"venues": Path(self.settings.venues)}, self.context.codes, self.context.project
-        ).entries["venues"]
 
     def _url(self, language: str, absolute: bool = True) -> str:
         home = self.context.homes()[language]
@@ -116,7 +114,7 @@ class StatementsFeature:
         return feed.View(
             statement=statement,
             language=language,
-            venue=self._venue_labels[statement.venue][language],
+            venue=self.run.venues[statement.venue][language],
             subjects=tuple((key, pillars[key][language]) for key in statement.subjects),
             documents=tuple(documents),
             url=f"{self._url(language)}#{anchor}",
@@ -128,12 +126,6 @@ class StatementsFeature:
             anchor=anchor,
             date_written=statement.date.written(self.context.date_locale),
         )
-
-    @property
-    def _venue_labels(self) -> dict[str, dict]:
-        if self.run.venues is None:
-            self.run.venues = self._venues()
-        return self.run.venues
 
     # -- pages ------------------------------------------------------------------------------
 
@@ -210,7 +202,7 @@ class StatementsFeature:
                 "name": "venue",
                 "options": [
                     (key, labels[language], venue_counts[key])
-                    for key, labels in self._venue_labels.items()
+                    for key, labels in self.run.venues.items()
                     if key in venue_counts
                 ],
             },

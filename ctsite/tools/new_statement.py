@@ -102,7 +102,9 @@ def main(argv: list[str]) -> int:
     if len(argv) != 1 or not argv[0]:
         print("usage: make new-statement ID=<id>", file=sys.stderr)
         return 2
-    project = projects.load()
+    # The project in the current folder (a copy, in the tests), else this package's.
+    here = Path.cwd()
+    project = projects.load(here) if (here / "mkdocs.yml").exists() else projects.load()
     try:
         path = scaffold(project, argv[0])
     except ScaffoldError as error:
