@@ -61,7 +61,8 @@ def test_every_mistake_of_a_build_is_reported_at_once_without_traceback(tmp_path
     assert "Traceback" not in output
     for expected in [
         "docs/ar/best-practices/wrong-pillar.md: field 'pillar': expected one of ideological, "
-        "security, financial, legal, international-cooperation, found 'economic'",
+        "security, financial, legal, development, media, international-cooperation, "
+        "found 'economic'",
         "docs/en/best-practices/long-summary.md: field 'summary': expected text of at most 300 "
         "characters, found 320 characters",
         "docs/ar/best-practices/broken-yaml.md: front matter: expected valid YAML, found a YAML "
