@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from sitecheck import ROOT, missing_tool
 
 from ctsite.tools.chromium import CHROMIUM_ARGS, DESKTOP, PHONE, chromium_path
@@ -38,6 +39,15 @@ def site_paths() -> list[str]:
                 relative += "/"
             paths.append(prefix + relative)
     return paths
+
+
+# Both 404 pages, as published and as served for a missing address, in each language.
+NOT_FOUND_PATHS = ["404.html", "en/404.html", "no/such/page/", "en/no/such/page/"]
+
+
+def checked_paths() -> list[str]:
+    """Every page the accessibility checks visit: every page of both languages, the 404s."""
+    return site_paths() + NOT_FOUND_PATHS
 
 
 @dataclass
@@ -166,6 +176,55 @@ class Visit:
     axe: list[str]  # WCAG violations in the light scheme, described
     isolation: list[str]  # Latin runs whose neighbours are out of place (right-to-left pages)
     csp_violations: list[str]  # what the Content-Security-Policy refused
+    skip: dict  # the first Tab stop, and where the next one lands after it is followed
+
+
+# Press Tab once: what has focus. Then follow it (Enter) and press Tab again: is focus now in the
+# page's text (the article), past the header and the navigation?
+FIRST_TAB_STOP = """
+() => {
+  const e = document.activeElement;
+  return {tag: e.tagName, cls: e.className, text: e.textContent.trim(),
+          href: e.getAttribute("href")};
+}
+"""
+# Once the page has scrolled to the skip link's target, the text starts below the sticky header.
+TEXT_CLEAR_OF_HEADER = """
+() => document.querySelector("article.md-content__inner").getBoundingClientRect().top
+  >= document.querySelector(".md-header").getBoundingClientRect().bottom
+"""
+FOCUS_IN_TEXT = """
+() => {
+  const e = document.activeElement;
+  return {inText: e.closest("article.md-content__inner") !== null, tag: e.tagName,
+          text: (e.textContent || "").trim().slice(0, 40)};
+}
+"""
+
+
+def follow_skip_link(page) -> dict:
+    """The first Tab stop of a loaded page, and where the next Tab lands once it is followed."""
+    page.keyboard.press("Tab")
+    first = page.evaluate(FIRST_TAB_STOP)
+    # Material's style fades the focused skip link in (0.25 s).
+    try:
+        page.wait_for_function(
+            "() => getComputedStyle(document.activeElement).opacity === '1'"
+            " && document.activeElement.getBoundingClientRect().width > 0",
+            timeout=2000,
+        )
+        first["visible"] = True
+    except PlaywrightTimeout:
+        first["visible"] = False
+    page.keyboard.press("Enter")
+    clear = page.evaluate(TEXT_CLEAR_OF_HEADER)
+    page.keyboard.press("Tab")
+    return {
+        "first": first,
+        "hash": page.evaluate("location.hash"),
+        "clear": clear,
+        "next": page.evaluate(FOCUS_IN_TEXT),
+    }
 
 
 class Visits:
@@ -196,6 +255,7 @@ class Visits:
         isolation = page.evaluate(NEIGHBOURS) if rtl else []
         refused = page.evaluate("window.__violations")
         violations = describe(self.axe.run(page, options=AXE_OPTIONS).response["violations"])
+        skip = follow_skip_link(page)
         context.close()
         return Visit(
             path=path,
@@ -204,4 +264,5 @@ class Visits:
             axe=violations,
             isolation=isolation,
             csp_violations=refused,
+            skip=skip,
         )

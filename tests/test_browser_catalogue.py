@@ -133,3 +133,63 @@ def test_who_may_ask_filters_the_offers_from_the_url_and_the_form(chromium, serv
     assert (from_url, chosen, from_form) == (expected, group, expected)
     assert f"open-to={group}" in url
     assert label == ("من يحق له الطلب" if language == "ar" else "Who may ask")
+
+
+def shown_filters(page) -> dict:
+    """The filters' values, the query of the URL and the entries shown."""
+    return {
+        "pillar": page.input_value("#filter-pillar"),
+        "kind": page.input_value("#filter-kind"),
+        "query": page.evaluate("location.search"),
+        "ids": visible_ids(page),
+    }
+
+
+@pytest.mark.parametrize("language", CATALOGUES)
+def test_back_returns_to_the_previous_choice_not_to_each_arrow_step(
+    chromium, served, site, language
+):
+    """Stepping through a filter with the arrow keys narrows the list and updates the URL at each
+    step, but adds one history entry per settled choice: Back goes to the view before it."""
+    practices = exported(site, language)
+    context = chromium.new_context(viewport=DESKTOP)
+    page = context.new_page()
+    page.goto(served + CATALOGUES[language])
+    start = page.evaluate("history.length")
+    initial = shown_filters(page)
+
+    page.focus("#filter-pillar")
+    steps = []
+    for _ in range(3):
+        page.keyboard.press("ArrowDown")
+        steps.append(shown_filters(page))
+    page.keyboard.press("Tab")  # leaving the filter settles the choice
+    pillar_chosen = shown_filters(page)
+
+    page.focus("#filter-kind")
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Tab")
+    both_chosen = shown_filters(page)
+    added = page.evaluate("history.length") - start
+
+    page.go_back()
+    back_once = shown_filters(page)
+    page.go_back()
+    back_twice = shown_filters(page)
+    page.go_forward()
+    forward = shown_filters(page)
+    context.close()
+
+    pillar = steps[-1]["pillar"]
+    # Each step narrowed the list at once and put its choice in the URL.
+    assert [s["pillar"] for s in steps] == [s["query"].split("pillar=")[1] for s in steps]
+    assert len({s["pillar"] for s in steps}) == 3
+    assert steps[-1]["ids"] == sorted(p["id"] for p in practices if p["pillar"]["key"] == pillar)
+    assert both_chosen["kind"] == "offering" and "kind=offering" in both_chosen["query"]
+    # Two settled choices, two entries; Back walks them, not the steps.
+    assert added == 2
+    assert back_once == pillar_chosen
+    assert back_twice == initial
+    assert initial["query"] == "" and len(initial["ids"]) == len(practices)
+    assert forward == pillar_chosen

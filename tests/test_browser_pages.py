@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from browser import AXE_OPTIONS, DESKTOP, PHONE, describe, site_paths
+from browser import AXE_OPTIONS, DESKTOP, PHONE, checked_paths, describe, follow_skip_link
 
 NOT_FOUND_LOG = "Failed to load resource: the server responded with a status of 404 (Not Found)"
-PATHS = site_paths() + ["404.html", "en/404.html", "no/such/page/", "en/no/such/page/"]
+PATHS = checked_paths()
 
 
 @pytest.fixture(scope="module")
@@ -41,6 +41,34 @@ def test_axe_finds_no_wcag_violation_in_the_dark_scheme(chromium, served, axe, p
     context.close()
     assert scheme == "slate"
     assert describe(results.response["violations"]) == []
+
+
+SKIP_TEXT = {"ar": "انتقل إلى المحتوى", "en": "Skip to content"}
+
+
+@pytest.mark.parametrize("path", PATHS)
+def test_the_first_tab_stop_is_a_skip_link_to_the_text(visits, path):
+    """Every page, both 404 pages and the catalogue's entries included: the first Tab shows a
+    skip link in the page's language; following it, the next Tab is in the page's text."""
+    skip = visits(path).skip
+    language = "en" if path.startswith("en/") else "ar"
+    assert skip["first"]["text"] == SKIP_TEXT[language], skip
+    assert skip["first"]["visible"], skip
+    assert skip["hash"] == "#__content", skip
+    assert skip["clear"], "the text's start is hidden under the header"
+    assert skip["next"]["inText"], skip
+
+
+@pytest.mark.parametrize("path", ["best-practices/azhar-observatory/", "en/no/such/page/"])
+def test_on_a_phone_the_skip_link_leaves_the_text_clear_of_the_header(chromium, served, path):
+    """The phone's header is two rows high (the search field): the text still starts below it."""
+    context = chromium.new_context(viewport=PHONE)
+    page = context.new_page()
+    page.goto(served + path)
+    skip = follow_skip_link(page)
+    context.close()
+    assert skip["first"]["visible"] and skip["hash"] == "#__content"
+    assert skip["clear"], "the text's start is hidden under the header"
 
 
 @pytest.mark.parametrize("path", PATHS)

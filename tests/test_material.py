@@ -74,12 +74,29 @@ def test_the_drawer_toggle_loses_its_autocomplete_only():
     )
 
 
+def test_materials_skip_link_gives_way_to_ours_and_the_article_is_its_target():
+    theme_skip = (
+        '<div data-md-component="skip">\n      <a href="#heading" class="md-skip">\n'
+        "        Skip to content\n      </a>\n    </div>"
+    )
+    ours = '<a href="#__content" class="md-skip">Skip to content</a>'
+    html = f'{theme_skip}{ours}<article class="md-content__inner md-typeset"><h1>T</h1></article>'
+    repaired = material.repair(html)
+    assert repaired == (
+        f'<div data-md-component="skip"></div>{ours}'
+        '<article id="__content" class="md-content__inner md-typeset"><h1>T</h1></article>'
+    )
+    assert material.repair(repaired) == repaired
+
+
 def test_installed_material_still_writes_what_the_repairs_expect():
     """Each repair looks for Material's exact markup: if a release changes it, the repair would
     silently stop working."""
     base = (material_diff.material_templates() / "base.html").read_text(encoding="utf-8")
     assert material._DRAWER_AUTOCOMPLETE in base
     assert material._SEARCH_TOGGLE in base
+    assert material.CONTENT_ARTICLE in base
+    assert '<div data-md-component="skip">' in base and 'class="md-skip"' in base
     nav_item = (material_diff.material_templates() / "partials" / "nav-item.html").read_text(
         encoding="utf-8"
     )

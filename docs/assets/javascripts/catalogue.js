@@ -3,7 +3,8 @@
  * Without this script every entry shows, grouped by pillar, and the filters stay hidden.
  * With it: the filters narrow the list at once, the number of results is announced (the count
  * is a role="status" live region), and the state lives in the URL (?pillar=financial&kind=offering)
- * so a filtered view can be shared, and survives reload and the back button.
+ * so a filtered view can be shared, and survives reload and the back button (one history entry
+ * per settled choice, not one per arrow-key step).
  */
 (function () {
   "use strict";
@@ -73,19 +74,44 @@
     count.textContent = template.replace("{shown}", shown).replace("{total}", total);
   }
 
+  /*
+   * History: one entry per settled choice. The arrow keys step a select through its options, each
+   * step a change; while the visitor is choosing (the select keeps focus) each step replaces the
+   * entry its first step added, so that Back returns to the view before the choice, not to each
+   * step. Leaving the select settles the choice; the next change, there or elsewhere, adds one
+   * (none when the view does not change). The URL always says what is shown.
+   */
+  var choosing = null;
+
+  function record(state, select) {
+    var current = window.location.pathname + window.location.search + window.location.hash;
+    if ((select && select === choosing) || urlFor(state) === current) {
+      window.history.replaceState(state, "", urlFor(state));
+    } else {
+      window.history.pushState(state, "", urlFor(state));
+    }
+    choosing = select;
+  }
+
   form.hidden = false;
-  form.addEventListener("change", function () {
+  form.addEventListener("change", function (event) {
     var state = stateFromForm();
-    window.history.pushState(state, "", urlFor(state));
+    record(state, event.target);
     apply(state);
+  });
+  form.addEventListener("focusout", function (event) {
+    if (event.target === choosing) choosing = null;
   });
   form.addEventListener("reset", function (event) {
     event.preventDefault();
     var state = {};
     selects.forEach(function (select) { state[select.name] = ""; });
-    window.history.pushState(state, "", urlFor(state));
+    record(state, null);
     apply(state);
   });
-  window.addEventListener("popstate", function () { apply(stateFromUrl()); });
+  window.addEventListener("popstate", function () {
+    choosing = null;
+    apply(stateFromUrl());
+  });
   apply(stateFromUrl());
 })();
