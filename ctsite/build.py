@@ -47,9 +47,17 @@ from ctsite.share.feature import ShareFeature
 from ctsite.statements.feature import StatementsFeature
 from ctsite.theme.feature import ThemeFeature
 
+# The order is what one feature needs of another:
+# - catalogue first: a build stopped by a missing translation still reports every front matter
+#   problem;
+# - theme before languages: a finished page's Material markup is repaired before the languages'
+#   feature isolates its Latin runs;
+# - share after languages: its share cards read the page's alternates (`page_alternates`) that
+#   the languages' feature puts in the template context.
 FEATURES = {
     "catalogue": CatalogueFeature,
     "content": ContentFeature,
+    "theme": ThemeFeature,
     "languages": LanguagesFeature,
     "records": RecordsFeature,
     # After records (it reads the register they load) and before search (it gives the search
@@ -59,7 +67,6 @@ FEATURES = {
     "search": SearchFeature,
     "dates": DatesFeature,
     "share": ShareFeature,
-    "theme": ThemeFeature,
 }
 
 

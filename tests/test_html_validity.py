@@ -10,7 +10,7 @@ import subprocess
 
 import pytest
 from node_tools import require_java, require_node_tool
-from sitecheck import ROOT, html_files
+from sitecheck import ROOT, html_files, missing_tool
 
 # A page with one known fault, validated with the site's pages: its error proves the validator
 # read every file it was given (a validator that read nothing would find nothing either).
@@ -51,6 +51,8 @@ def test_every_page_is_valid_html(site, tmp_path):
 def test_the_nu_html_checker_finds_no_error_on_any_page(site, tmp_path):
     jar = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
     java = require_java()
+    if not jar.exists():
+        missing_tool(f"{jar.relative_to(ROOT)} not found (npm's vnu-jar: run `npm ci`)")
     canary = tmp_path / "canary.html"
     canary.write_text(CANARY, encoding="utf-8")
     files = [str(file) for file in html_files(site)] + [str(canary)]
@@ -60,7 +62,13 @@ def test_the_nu_html_checker_finds_no_error_on_any_page(site, tmp_path):
         text=True,
         timeout=600,
     )
-    messages = json.loads(result.stderr or result.stdout)["messages"]
+    try:
+        messages = json.loads(result.stderr or result.stdout)["messages"]
+    except (json.JSONDecodeError, KeyError):
+        pytest.fail(
+            f"the Nu HTML Checker gave no report (exit {result.returncode}):\n"
+            f"{result.stderr[-2000:]}{result.stdout[-2000:]}"
+        )
     errors = [
         f"{m['url'].removeprefix('file:')}:{m.get('lastLine')}: {m['message']}"
         for m in messages

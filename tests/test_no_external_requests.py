@@ -330,9 +330,11 @@ def fonts_downloaded(chromium, url: str) -> set[str]:
     page = context.new_page()
     urls: list[str] = []
     page.on("requestfinished", lambda request: urls.append(request.url))
-    page.goto(url, wait_until="load")
+    # Until the network is idle (no request for 500 ms) after the fonts are ready: a face the
+    # text asks for late is still seen, however slow the machine.
+    page.goto(url, wait_until="networkidle")
     page.evaluate("document.fonts.ready.then(() => true)")
-    page.wait_for_timeout(200)
+    page.wait_for_load_state("networkidle")
     context.close()
     return {
         re.sub(r"^ibm-plex-sans-arabic-|-normal\.woff2$", "", url.rsplit("/", 1)[-1])

@@ -1,6 +1,7 @@
 """Property-based (Hypothesis): whatever an editor's front matter holds, the result is a valid
 entry whose every value is escaped where it is written, or messages naming the file and the
-field; never a traceback, in bounded time and memory.
+field; never a traceback, in bounded memory (time is not asserted: a wall-clock bound fails by
+chance on a busy machine; `python -m ctsite.tools.bench_catalogue` measures it).
 
 Two layers: the reading, validation and exports in-process, on hundreds of generated front
 matters; and real strict builds of a fixture site, on a few, with a memory cap.
@@ -10,7 +11,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import time
 
 import pytest
 import yaml
@@ -101,7 +101,6 @@ def check_messages(problems) -> None:
 
 def pipeline(text: str) -> None:
     """Read, validate and, when valid, export one entry; every failure is a message."""
-    started = time.perf_counter()
     parsed = frontmatter.read(text)
     if parsed.values is None:
         assert isinstance(parsed.error, str) and parsed.error.startswith("expected ")
@@ -117,7 +116,6 @@ def pipeline(text: str) -> None:
         json.loads(export.to_json(catalogue))
         cells = export.to_csv(catalogue).decode("utf-8-sig")
         assert "\n=" not in cells and ",=" not in cells
-    assert time.perf_counter() - started < 2
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -20,7 +20,6 @@ import logging
 from mkdocs.exceptions import PluginError
 
 from ctsite.languages import alternates, bidi, pairs, status
-from ctsite.theme import material
 
 log = logging.getLogger("mkdocs.hooks.languages")
 
@@ -80,13 +79,11 @@ class LanguagesFeature:
         return context
 
     def finish(self, html: str) -> str:
-        """A page finished: Material's markup repaired; in a right-to-left language, Latin runs
-        isolated; `<html lang dir>` in the page's language."""
-        html = material.repair(html)
-        language = self.context.language
-        if language.direction == "rtl":
-            html = bidi.isolate(html)
-        return material.set_html_language(html, language.code, language.direction)
+        """A page finished: in a right-to-left language, Latin runs isolated (Material's markup
+        is repaired before, by the theme's feature)."""
+        if self.context.language.direction == "rtl":
+            return bidi.isolate(html)
+        return html
 
     def on_post_page(self, output, page, config):
         return self.finish(output)

@@ -19,8 +19,8 @@ from babel import Locale
 from babel.core import get_global
 
 from ctsite.share import description, structured
+from ctsite.share.image import SIZE, share_image_path
 from ctsite.text import plain
-from ctsite.tools.share_image import SIZE, share_image_path
 
 log = logging.getLogger("mkdocs.hooks.share")
 

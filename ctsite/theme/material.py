@@ -206,3 +206,37 @@ def drop_alternate_prefetch(script: str, name: str) -> str:
             f"{count}; Material was upgraded: check ctsite/theme/material.py against its bundle."
         )
     return script.replace(ALTERNATE_PREFETCH_CALL, PATCH_MARKER)
+
+
+# --- What Material ships that no page of ours uses ---------------------------------------------
+
+# Theme files that nothing the site serves refers to, by site-relative path: our maintenance diff
+# of Material's templates (it lives in overrides/ beside them, and MkDocs copies every
+# non-template file of a theme); Material's default favicon (ours is the SVG of
+# `theme.favicon`); Material's lunr language files and search worker (its search plugin is off:
+# the site's search is ours, ctsite/search/); source maps, which only a developer's tools fetch
+# (the comments naming them are dropped with `drop_source_map_comment`).
+UNUSED_THEME_FILES = re.compile(
+    r"^(?:material\.diff"
+    r"|assets/images/favicon\.png"
+    r"|assets/javascripts/lunr/.*"
+    r"|assets/javascripts/workers/.*"
+    r"|assets/(?:javascripts|stylesheets)/.*\.map)$"
+)
+
+# `//# sourceMappingURL=x.map` at the end of Material's scripts, `/*# sourceMappingURL=x.map */`
+# at the end of its stylesheets.
+_SOURCE_MAP_COMMENT = re.compile(
+    r"\n?(?://# sourceMappingURL=\S+|/\*# sourceMappingURL=\S+ \*/)\s*$"
+)
+
+
+def unused_theme_file(path: str) -> bool:
+    """Whether a theme file (its site-relative path) is one no page uses."""
+    return bool(UNUSED_THEME_FILES.match(path))
+
+
+def drop_source_map_comment(text: str) -> str:
+    """A Material script or stylesheet without its closing comment naming a source map (the map
+    is not published)."""
+    return _SOURCE_MAP_COMMENT.sub("\n", text).rstrip("\n") + "\n"

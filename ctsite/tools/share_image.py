@@ -15,8 +15,8 @@ file and the character: no .notdef box is ever drawn.
 
 The images are committed; tests/test_share_image.py fails when they differ from what this script
 draws now, so run it after changing the site's name or description, its colours or its fonts.
-The site's templates take the image's address and size from `share_image_path` and `SIZE`; this
-module imports Pillow only when it draws.
+The build takes the image's address and size from `ctsite.share.image` (it never imports a tool);
+this module imports Pillow only when it draws.
 
 Usage: make share-image   (.venv/bin/python -m ctsite.tools.share_image; rewrites the images)
 """
@@ -41,8 +41,13 @@ from ctsite.tools import project as projects
 if TYPE_CHECKING:
     from PIL import Image, ImageFont
 
-WIDTH, HEIGHT = 1200, 630
-SIZE = (WIDTH, HEIGHT)
+from ctsite.share.image import (  # noqa: F401 - the tests use them
+    HEIGHT,
+    SIZE,
+    WIDTH,
+    share_image_path,
+)
+
 MAX_BYTES = 100_000
 
 DOCS = PROJECT / "docs"
@@ -79,12 +84,6 @@ COLOURS = 32  # palette entries of the PNG
 
 class ShareImageError(Exception):
     """What the script expected in a file and what it found there."""
-
-
-def share_image_path(code: str) -> str:
-    """The share image of a language, relative to the site's root: `assets/images/share-ar.png`
-    (the English pages use the shared docs/assets/ files too)."""
-    return f"assets/images/share-{code}.png"
 
 
 def shown(path: Path) -> str:
