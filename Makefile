@@ -7,7 +7,8 @@ BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help serve build messages check test audit csp new-practice translations material-diff \
+.PHONY: help serve build messages check test audit csp new-practice new-statement translations \
+	material-diff \
 	share-image second-engine summary preview lock clean
 
 # The venv is rebuilt whenever the lock file or the package's declaration changes. The lock
@@ -54,6 +55,9 @@ csp: build ## Recompute the inline-script hashes of deploy/security-headers.conf
 
 new-practice: $(VENV)/.installed ## Scaffold a catalogue entry in every language: ID=<id>
 	$(BIN)/python -m ctsite.tools.new_practice "$(ID)"
+
+new-statement: $(VENV)/.installed ## Add a statement to data/statements.yml to fill in: ID=<id>
+	$(BIN)/python -m ctsite.tools.new_statement "$(ID)"
 
 translations: $(VENV)/.installed ## Translation status; PAGE=<page> records one as up to date
 	$(BIN)/python -m ctsite.tools.translations "$$PAGE"

@@ -52,6 +52,7 @@ from ctsite.languages.language import built_languages, join_list
 from ctsite.records.feature import RecordsFeature
 from ctsite.search.feature import SearchFeature
 from ctsite.share.feature import ShareFeature
+from ctsite.statements.feature import StatementsFeature
 from ctsite.theme.feature import ThemeFeature
 
 # The order is what one feature needs of another:
@@ -67,6 +68,9 @@ FEATURES = {
     "theme": ThemeFeature,
     "languages": LanguagesFeature,
     "records": RecordsFeature,
+    # After records (it reads the register they load) and before search (it gives the search
+    # one document per statement).
+    "statements": StatementsFeature,
     "glossary": GlossaryFeature,
     "search": SearchFeature,
     "dates": DatesFeature,
@@ -88,6 +92,12 @@ class Run:
     # without it).
     unusable_front_matter: set | None = None
     timing: dict[str, float] = field(default_factory=dict)  # seconds per feature
+    # The UN documents register (records), the checked statements and the venues (statements).
+    register: object = None
+    statements: tuple | None = None
+    venues: dict | None = None
+    # Search documents a feature gives besides the pages, per language (one per statement).
+    search_documents: dict = field(default_factory=dict)
 
 
 class ProblemCount(logging.Handler):

@@ -34,6 +34,18 @@ class RecordsSettings(Config):
     timeline = c.Optional(c.File(exists=True))
 
 
+class StatementsSettings(Config):
+    """`extra.site.statements`: Egypt's statements on counter-terrorism."""
+
+    # One entry per statement, every language side by side; none: no statements page.
+    file = c.Optional(c.File(exists=True))
+    # Where statements were made: keys with a label in every language.
+    venues = c.Optional(c.File(exists=True))
+    # The statements page, relative to each language's folder (the feed and the JSON export are
+    # written beside it).
+    page = c.Type(str, default="statements.md")
+
+
 class SiteSettings(Config):
     """`extra.site`."""
 
@@ -45,6 +57,7 @@ class SiteSettings(Config):
     date_locales = c.DictOfItems(c.Type(str), default={})
     catalogue = c.SubConfig(CatalogueSettings)
     records = c.SubConfig(RecordsSettings)
+    statements = c.SubConfig(StatementsSettings)
     # Terms and abbreviations in every language (glossary pages, <abbr>, terminology checks).
     glossary = c.File(exists=True)
     # Where "edit this page" links lead: the docs/ folder in a code host's web editor; empty for

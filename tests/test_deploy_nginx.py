@@ -223,6 +223,9 @@ def test_exports_and_index_have_their_types_with_a_charset_and_are_compressed(ng
         "best-practices/catalogue.json": "application/json; charset=utf-8",
         "en/search/manifest.json": "application/json; charset=utf-8",
         "sitemap.xml": "text/xml; charset=utf-8",
+        "statements/feed.xml": "application/atom+xml; charset=utf-8",
+        "en/statements/feed.xml": "application/atom+xml; charset=utf-8",
+        "en/statements/statements.json": "application/json; charset=utf-8",
     }
     for path, content_type in expected.items():
         status, headers, _ = fetch(nginx + path, gzip=True)

@@ -61,6 +61,8 @@ def french_project(folder):
         "open-to.yml",
         "un-documents.yml",
         "timeline.yml",
+        "venues.yml",
+        "statements.yml",
     ):
         path = project / "data" / name
         data = yaml.safe_load(path.read_text(encoding="utf-8"))

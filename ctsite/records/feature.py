@@ -16,13 +16,16 @@ from __future__ import annotations
 import logging
 import posixpath
 import re
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from markupsafe import Markup, escape
 from mkdocs.exceptions import PluginError
+from mkdocs.utils import get_relative_url
 
 from ctsite.records import register as registers
 from ctsite.records import timeline
+from ctsite.statements.feature import folder_of
+from ctsite.statements.feed import anchor
 
 log = logging.getLogger("mkdocs.hooks.records")
 
@@ -53,6 +56,7 @@ class RecordsFeature:
                 )
         except (registers.RegisterError, timeline.TimelineError) as error:
             raise PluginError(str(error)) from None
+        self.run.register = self.register
         if self.context.is_default_build:
             self._report_unknown_symbols()
 
@@ -75,7 +79,20 @@ class RecordsFeature:
             for reference in registers.references(text):
                 if reference.symbol in self.register.documents:
                     self.citations.add(reference.symbol, file.src_uri)
+            if self._is_statements_page(file.src_uri):
+                # The statements page cites the documents of every statement (its template
+                # links them).
+                for statement in self.run.statements or ():
+                    for symbol in statement.documents:
+                        self.citations.add(symbol, file.src_uri)
         return files
+
+    def _is_statements_page(self, src_uri: str) -> bool:
+        settings = self.context.settings.statements
+        parts = PurePosixPath(src_uri).parts
+        if parts and parts[0] in self.context.codes:
+            parts = parts[1:]
+        return bool(settings.file) and PurePosixPath(*parts) == PurePosixPath(settings.page)
 
     def on_page_markdown(self, markdown, page, config, files) -> str:
         """The timeline and the documents list where their lines are; links for `[[SYMBOL]]`."""
@@ -85,7 +102,7 @@ class RecordsFeature:
                     f"{self.context.shown(page.file.src_uri)}: {timeline.MARKER}: expected "
                     "entries in the timeline file (extra.site.records.timeline), found none"
                 )
-            markdown = markdown.replace(timeline.MARKER, self._timeline_html(), 1)
+            markdown = markdown.replace(timeline.MARKER, self._timeline_html(page), 1)
         if DOCUMENTS_MARKER in markdown:
             markdown = markdown.replace(DOCUMENTS_MARKER, self._documents_html(page, files), 1)
         return registers.replace_references(markdown, self._link)
@@ -110,15 +127,35 @@ class RecordsFeature:
             )
         return self.links[symbol]
 
-    def _timeline_html(self) -> str:
+    def _statements_of(self, entry, page) -> list[tuple[str, str]]:
+        """(address relative to `page`, speaker) of each statement made on an entry's day."""
+        settings = self.context.settings.statements
+        if not settings.file or not self.run.statements:
+            return []
+        language = self.context.language.code
+        folder = self.context.homes()[language] + folder_of(settings.page)
+        base = get_relative_url(folder, page.url)
+        return [
+            (f"{base}#{anchor(statement)}", statement.speaker[language])
+            for statement in self.run.statements
+            if statement.date.iso == entry.date.iso
+        ]
+
+    def _timeline_html(self, page) -> str:
         language = self.context.language.code
         texts = [
             Markup(registers.replace_references(str(escape(entry.texts[language])), self._link))
             for entry in self.timeline
         ]
         documents = [[self._link(symbol) for symbol in entry.documents] for entry in self.timeline]
+        statements = [self._statements_of(entry, page) for entry in self.timeline]
         return self.context.render(
-            "partials/timeline.html", entries=self.timeline, texts=texts, documents=documents
+            "partials/timeline.html",
+            entries=self.timeline,
+            texts=texts,
+            documents=documents,
+            statements=statements,
+            ui=self.context.ui,
         )
 
     def _documents_html(self, page, files) -> str:

@@ -17,6 +17,7 @@ class SearchFeature:
 
     def __init__(self, context, run):
         self.context = context
+        self.run = run
         self.documents: list[index.Document] = []
 
     def on_page_content(self, content, page, config, files) -> str:
@@ -35,7 +36,8 @@ class SearchFeature:
         folder = self.context.home_dir / "search"
         if folder.exists():
             shutil.rmtree(folder)
-        documents = sorted(self.documents, key=lambda document: document.url)
+        extra = self.run.search_documents.get(self.context.language.code, [])
+        documents = sorted([*self.documents, *extra], key=lambda document: document.url)
         for name, text in index.build(documents, self.context.language.code).items():
             path = folder / name
             path.parent.mkdir(parents=True, exist_ok=True)

@@ -1,6 +1,7 @@
 """Command-line tools for editors and operators: `python -m ctsite.tools.<name>`.
 
 - `new_practice`: scaffold a catalogue entry in every language (`make new-practice ID=`);
+- `new_statement`: add a statement to fill in to `data/statements.yml` (`make new-statement ID=`);
 - `translations`: the translation status of every page, or record pages as translated;
 - `csp`: keep the Content-Security-Policy's script hashes in step with the built site;
 - `static_server`: serve the built site on 127.0.0.1 with gzip, as the tests and audits do;

@@ -1,0 +1,370 @@
+"""Egypt's statements on counter-terrorism, from `data/statements.yml`: one entry per statement,
+every language side by side.
+
+Plain logic, no MkDocs import. An entry says when (a day, or a month where the source gives no
+day), where (a key of the venues vocabulary and the meeting in every language), who (speaker and
+role in every language), on what (keys of the pillars vocabulary), what was said (a summary of
+two to four sentences per language) and where to read it (UN documents of the register by
+symbol, and/or public pages). Every problem of the file is reported at once, each with the file,
+its line, the entry, the field, what was expected and what was found.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from ctsite.records.register import DocumentDate, Register
+from ctsite.text import printable
+
+# libyaml's loader where PyYAML has it.
+_BASE = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_BASE):
+    """The safe loader with dates left as text: PyYAML turns `2016-02-30` into a traceback
+    (ValueError) before any check can name the line; `DocumentDate.parse` checks the text."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, pattern) for tag, pattern in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in _BASE.yaml_implicit_resolvers.items()
+}
+_LOADER = _Loader
+_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# The fields of an entry: required ones first.
+REQUIRED = ("id", "date", "venue", "meeting", "speaker", "role", "subjects", "summary")
+OPTIONAL = ("documents", "sources")
+# Texts of one language: a summary of two to four sentences stays well under this.
+SUMMARY_MAX = 900
+TEXT_MAX = 200
+# A data file larger than this is refused before it is parsed.
+FILE_MAX = 1_000_000
+
+
+class StatementsError(ValueError):
+    """The statements cannot be used; the message lists every problem at once."""
+
+
+@dataclass(frozen=True)
+class Source:
+    title: str
+    url: str
+
+
+@dataclass(frozen=True)
+class Statement:
+    """One statement, in every language."""
+
+    id: str
+    date: DocumentDate
+    venue: str  # a key of the venues vocabulary
+    meeting: dict[str, str]  # language -> the meeting, e.g. "7690th meeting (open debate)"
+    speaker: dict[str, str]
+    role: dict[str, str]
+    subjects: tuple[str, ...]  # keys of the pillars vocabulary
+    summary: dict[str, str]
+    documents: tuple[str, ...]  # symbols of the UN documents register
+    sources: tuple[Source, ...]
+
+    @property
+    def year(self) -> int:
+        return self.date.year
+
+
+def _control(text: str) -> str | None:
+    """The first control, format or bidi character of a text (they reorder or hide text), as
+    its code point; None when there is none. Line breaks and tabs of a folded text pass."""
+    for character in text:
+        if character in "\n\t":
+            continue
+        if unicodedata.category(character) in {"Cc", "Cf"}:
+            return f"U+{ord(character):04X}"
+    return None
+
+
+def _shown(value: object) -> str:
+    text = printable(repr(value))
+    return text if len(text) <= 80 else text[:77] + "..."
+
+
+def _unsafe(text: str) -> str | None:
+    """An alias or an anchor (a few nested aliases expand to gigabytes), as a message."""
+    for event in yaml.parse(text, Loader=_LOADER):
+        if isinstance(event, yaml.AliasEvent):
+            line = event.start_mark.line + 1
+            return f"line {line}: expected no YAML alias, found '*{event.anchor}'"
+        anchor = getattr(event, "anchor", None)
+        if anchor is not None:
+            return f"line {event.start_mark.line + 1}: expected no YAML anchor, found '&{anchor}'"
+    return None
+
+
+def _lines(node) -> tuple[int, dict[str, int]]:
+    """An entry's first line and each of its fields' lines (1-based), nested ones as
+    `summary.en`."""
+    fields: dict[str, int] = {}
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            if not isinstance(key, yaml.ScalarNode):
+                continue
+            fields.setdefault(key.value, key.start_mark.line + 1)
+            if isinstance(value, yaml.MappingNode):
+                for inner, _ in value.value:
+                    if isinstance(inner, yaml.ScalarNode):
+                        fields.setdefault(f"{key.value}.{inner.value}", inner.start_mark.line + 1)
+    return node.start_mark.line + 1, fields
+
+
+def load(
+    path: Path,
+    shown: str,
+    languages: list[str],
+    venues: dict[str, dict],
+    subjects: dict[str, dict],
+    register: Register,
+) -> tuple[Statement, ...]:
+    """Read and check every statement; newest first (same day: file order). None when the file
+    does not exist.
+
+    Args:
+        path: the statements file; `shown` its name in messages (`data/statements.yml`).
+        languages: the built language codes: every text is needed in each.
+        venues: the venues vocabulary, {key: labels}; `subjects` the pillars vocabulary.
+        register: the UN documents register, for the `documents` symbols.
+    Raises:
+        StatementsError: every problem at once, each with the file and line.
+    """
+    if not path.exists():
+        return ()
+    data = path.read_bytes()
+    if len(data) > FILE_MAX:
+        raise StatementsError(
+            f"{shown}: expected at most {FILE_MAX:,} bytes, found {len(data):,} (split or shorten)"
+        )
+    try:
+        text = data.decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError as error:
+        raise StatementsError(
+            f"{shown}: expected UTF-8 text, found byte 0x{data[error.start]:02x} at byte offset "
+            f"{error.start} (save the file as UTF-8)"
+        ) from None
+    try:
+        unsafe = _unsafe(text)
+        if unsafe:
+            raise StatementsError(f"{shown}: {unsafe} (write the value itself)")
+        root = yaml.compose(text, Loader=_LOADER)
+        values = yaml.load(text, Loader=_LOADER)  # noqa: S506 - a safe loader
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f"line {mark.line + 1}: " if mark is not None else ""
+        problem = printable(getattr(error, "problem", None) or " ".join(str(error).split()))
+        raise StatementsError(f"{shown}: {where}expected valid YAML, found {problem}") from None
+    if values is None:
+        return ()
+    if not isinstance(values, list) or not isinstance(root, yaml.SequenceNode):
+        raise StatementsError(
+            f"{shown}: expected a list of statements ('- id: ...' entries), found "
+            f"{type(values).__name__}"
+        )
+    problems: list[str] = []
+    statements: list[Statement] = []
+    seen: dict[str, int] = {}
+    for number, (item, node) in enumerate(zip(values, root.value, strict=True), start=1):
+        first, lines = _lines(node)
+        if not isinstance(item, dict):
+            problems.append(
+                f"{shown}: line {first}: entry {number}: expected the fields "
+                f"{', '.join(REQUIRED)}, found {_shown(item)}"
+            )
+            continue
+        check = _Entry(shown, number, item, first, lines)
+        statement = check.statement(languages, venues, subjects, register, seen)
+        problems.extend(check.messages())
+        if statement is not None:
+            statements.append(statement)
+    if problems:
+        raise StatementsError("\n".join(problems))
+    return tuple(sorted(statements, key=lambda s: s.date.sort_key, reverse=True))
+
+
+def _hint(value: object, known) -> str:
+    """ "did you mean 'x'? " for the nearest known key, or nothing."""
+    nearest = difflib.get_close_matches(str(value), list(known), n=1)
+    return f"did you mean '{nearest[0]}'? " if nearest else ""
+
+
+class _Entry:
+    """One entry's checks: every problem with its line, the statement when there is none."""
+
+    def __init__(self, shown: str, number: int, item: dict, first: int, lines: dict[str, int]):
+        self.shown, self.item, self.first, self.lines = shown, item, first, lines
+        identifier = item.get("id")
+        self.name = identifier if isinstance(identifier, str) else f"entry {number}"
+        self.problems: list[tuple[int, str]] = []
+
+    def problem(self, field: str, expected: str, found: object) -> None:
+        line = self.lines.get(field) or self.lines.get(field.split(".")[0], self.first)
+        self.problems.append(
+            (
+                line,
+                f"{self.shown}: line {line}: statement '{self.name}': {field}: expected "
+                f"{expected}, found {_shown(found)}",
+            )
+        )
+
+    def messages(self) -> list[str]:
+        return [message for _, message in sorted(self.problems)]
+
+    def statement(self, languages, venues, subjects, register, seen) -> Statement | None:
+        item = self.item
+        fields = REQUIRED + OPTIONAL
+        for field in item:
+            if field not in fields:
+                self.problem(
+                    str(field),
+                    f"only the fields {', '.join(fields)} ({_hint(field, fields)})",
+                    field,
+                )
+        for field in REQUIRED:
+            if field not in item:
+                self.problem(field, "this field (it is required)", None)
+        identifier = self._id(seen)
+        day = DocumentDate.parse(item.get("date")) if "date" in item else None
+        if "date" in item and day is None:
+            self.problem(
+                "date", "a real date, YYYY-MM-DD (or YYYY-MM where no day is known)", item["date"]
+            )
+        venue = item.get("venue")
+        if "venue" in item and venue not in venues:
+            known = ", ".join(venues)
+            self.problem(
+                "venue", f"a key of data/venues.yml ({_hint(venue, venues)}known: {known})", venue
+            )
+        texts = {
+            field: self._texts(field, limit, languages)
+            for field, limit in (
+                ("meeting", TEXT_MAX),
+                ("speaker", TEXT_MAX),
+                ("role", TEXT_MAX),
+                ("summary", SUMMARY_MAX),
+            )
+            if field in item
+        }
+        keys = self._subjects(subjects)
+        symbols = self._documents(register)
+        sources = self._sources()
+        if not symbols and not item.get("sources"):
+            self.problem(
+                "sources", "the record to read: documents (UN symbols) or sources (pages)", None
+            )
+        if self.problems:
+            return None
+        return Statement(
+            id=identifier,
+            date=day,
+            venue=venue,
+            meeting=texts["meeting"],
+            speaker=texts["speaker"],
+            role=texts["role"],
+            subjects=tuple(keys),
+            summary=texts["summary"],
+            documents=tuple(symbols),
+            sources=tuple(sources),
+        )
+
+    def _id(self, seen: dict[str, int]) -> str | None:
+        identifier = self.item.get("id")
+        if "id" not in self.item:
+            return None
+        if not isinstance(identifier, str) or not _ID.match(identifier):
+            self.problem(
+                "id", "kebab-case letters and digits (e.g. 2016-05-11-open-debate)", identifier
+            )
+        elif identifier in seen:
+            self.problem("id", f"an id used once (already on line {seen[identifier]})", identifier)
+        else:
+            seen[identifier] = self.lines.get("id", self.first)
+        return identifier
+
+    def _texts(self, field: str, limit: int, languages: list[str]) -> dict[str, str]:
+        value = self.item[field]
+        texts: dict[str, str] = {}
+        if not isinstance(value, dict):
+            self.problem(field, f"a text per language ({', '.join(languages)}: ...)", value)
+            return texts
+        for language in languages:
+            where = f"{field}.{language}"
+            text = value.get(language)
+            if not isinstance(text, str) or not text.strip():
+                self.problem(where, "a text in this language", text)
+                continue
+            text = " ".join(text.split())
+            control = _control(text)
+            if control:
+                self.problem(where, "text without control or bidi characters", control)
+            elif len(text) > limit:
+                self.problem(where, f"at most {limit} characters", f"{len(text)} characters")
+            elif "<" in text or "[^" in text:
+                self.problem(where, "plain text (no HTML, no footnote: sources cite it)", text)
+            else:
+                texts[language] = text
+        for extra in sorted(set(value) - set(languages), key=str):
+            self.problem(f"{field}.{extra}", f"only the languages {', '.join(languages)}", extra)
+        return texts
+
+    def _subjects(self, subjects: dict) -> list[str]:
+        keys = self.item.get("subjects")
+        if "subjects" not in self.item:
+            return []
+        if not isinstance(keys, list) or not keys:
+            self.problem("subjects", "a list of keys of data/pillars.yml, e.g. [ideological]", keys)
+            return []
+        for key in keys:
+            if key not in subjects:
+                known = ", ".join(subjects)
+                self.problem(
+                    "subjects",
+                    f"keys of data/pillars.yml ({_hint(key, subjects)}known: {known})",
+                    key,
+                )
+        return [str(key) for key in keys]
+
+    def _documents(self, register: Register) -> list[str]:
+        symbols = self.item.get("documents", [])
+        if not isinstance(symbols, list):
+            self.problem("documents", "a list of UN symbols of data/un-documents.yml", symbols)
+            return []
+        for symbol in symbols:
+            if str(symbol) not in register.documents:
+                nearest = ", ".join(register.nearest(str(symbol))) or "none"
+                self.problem(
+                    "documents",
+                    f"a symbol of data/un-documents.yml (nearest known: {nearest})",
+                    symbol,
+                )
+        return [str(symbol) for symbol in symbols]
+
+    def _sources(self) -> list[Source]:
+        raw = self.item.get("sources", [])
+        if not isinstance(raw, list):
+            self.problem("sources", "a list of '- title: ...' and 'url: https://...' pairs", raw)
+            return []
+        sources = []
+        for source in raw:
+            if not isinstance(source, dict) or set(source) != {"title", "url"}:
+                self.problem("sources", "entries with exactly a title and a url", source)
+                continue
+            title, url = source["title"], source["url"]
+            if not isinstance(title, str) or not title.strip() or _control(title) or "<" in title:
+                self.problem("sources", "a source's title as plain text", title)
+            elif not isinstance(url, str) or not re.match(r"^https://[^\s<>\"']+$", url):
+                self.problem("sources", "an address starting with https:// (no spaces)", url)
+            else:
+                sources.append(Source(" ".join(title.split()), url))
+        return sources
