@@ -5,8 +5,9 @@ Plain logic, no MkDocs import. An entry says when (a day, or a month where the s
 day), where (a key of the venues vocabulary and the meeting in every language), who (speaker and
 role in every language), on what (keys of the pillars vocabulary), what was said (a summary of
 two to four sentences per language) and where to read it (UN documents of the register by
-symbol, and/or public pages). Every problem of the file is reported at once, each with the file,
-its line, the entry, the field, what was expected and what was found.
+symbol, and/or public pages). The file is read by `ctsite.datafile` (the limits of every data
+file); then every problem of its entries is reported at once, each with the file, its line, the
+entry, the field, what was expected and what was found.
 """
 
 from __future__ import annotations
@@ -17,25 +18,10 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
+from ctsite import datafile
 from ctsite.records.register import DocumentDate, Register
 from ctsite.text import printable
 
-# libyaml's loader where PyYAML has it.
-_BASE = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-class _Loader(_BASE):
-    """The safe loader with dates left as text: PyYAML turns `2016-02-30` into a traceback
-    (ValueError) before any check can name the line; `DocumentDate.parse` checks the text."""
-
-
-_Loader.yaml_implicit_resolvers = {
-    first: [(tag, pattern) for tag, pattern in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in _BASE.yaml_implicit_resolvers.items()
-}
-_LOADER = _Loader
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # The fields of an entry: required ones first.
 REQUIRED = ("id", "date", "venue", "meeting", "speaker", "role", "subjects", "summary")
@@ -43,8 +29,6 @@ OPTIONAL = ("documents", "sources")
 # Texts of one language: a summary of two to four sentences stays well under this.
 SUMMARY_MAX = 900
 TEXT_MAX = 200
-# A data file larger than this is refused before it is parsed.
-FILE_MAX = 1_000_000
 
 
 class StatementsError(ValueError):
@@ -93,32 +77,15 @@ def _shown(value: object) -> str:
     return text if len(text) <= 80 else text[:77] + "..."
 
 
-def _unsafe(text: str) -> str | None:
-    """An alias or an anchor (a few nested aliases expand to gigabytes), as a message."""
-    for event in yaml.parse(text, Loader=_LOADER):
-        if isinstance(event, yaml.AliasEvent):
-            line = event.start_mark.line + 1
-            return f"line {line}: expected no YAML alias, found '*{event.anchor}'"
-        anchor = getattr(event, "anchor", None)
-        if anchor is not None:
-            return f"line {event.start_mark.line + 1}: expected no YAML anchor, found '&{anchor}'"
-    return None
-
-
-def _lines(node) -> tuple[int, dict[str, int]]:
-    """An entry's first line and each of its fields' lines (1-based), nested ones as
-    `summary.en`."""
-    fields: dict[str, int] = {}
-    if isinstance(node, yaml.MappingNode):
-        for key, value in node.value:
-            if not isinstance(key, yaml.ScalarNode):
-                continue
-            fields.setdefault(key.value, key.start_mark.line + 1)
-            if isinstance(value, yaml.MappingNode):
-                for inner, _ in value.value:
-                    if isinstance(inner, yaml.ScalarNode):
-                        fields.setdefault(f"{key.value}.{inner.value}", inner.start_mark.line + 1)
-    return node.start_mark.line + 1, fields
+def _lines(lines: dict, index: int) -> tuple[int, dict[str, int]]:
+    """An entry's first line and its fields' lines (nested ones as `summary.en`), from the
+    lines `datafile.read` found."""
+    fields = {
+        ".".join(str(part) for part in path[1:]): line
+        for path, line in lines.items()
+        if path and path[0] == index and len(path) in (2, 3)
+    }
+    return lines.get((index,), 0), fields
 
 
 def load(
@@ -142,32 +109,11 @@ def load(
     """
     if not path.exists():
         return ()
-    data = path.read_bytes()
-    if len(data) > FILE_MAX:
-        raise StatementsError(
-            f"{shown}: expected at most {FILE_MAX:,} bytes, found {len(data):,} (split or shorten)"
-        )
-    try:
-        text = data.decode("utf-8").removeprefix("\ufeff")
-    except UnicodeDecodeError as error:
-        raise StatementsError(
-            f"{shown}: expected UTF-8 text, found byte 0x{data[error.start]:02x} at byte offset "
-            f"{error.start} (save the file as UTF-8)"
-        ) from None
-    try:
-        unsafe = _unsafe(text)
-        if unsafe:
-            raise StatementsError(f"{shown}: {unsafe} (write the value itself)")
-        root = yaml.compose(text, Loader=_LOADER)
-        values = yaml.load(text, Loader=_LOADER)  # noqa: S506 - a safe loader
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f"line {mark.line + 1}: " if mark is not None else ""
-        problem = printable(getattr(error, "problem", None) or " ".join(str(error).split()))
-        raise StatementsError(f"{shown}: {where}expected valid YAML, found {problem}") from None
+    lines: dict = {}
+    values = datafile.read(path, shown, StatementsError, lines)
     if values is None:
         return ()
-    if not isinstance(values, list) or not isinstance(root, yaml.SequenceNode):
+    if not isinstance(values, list):
         raise StatementsError(
             f"{shown}: expected a list of statements ('- id: ...' entries), found "
             f"{type(values).__name__}"
@@ -175,15 +121,15 @@ def load(
     problems: list[str] = []
     statements: list[Statement] = []
     seen: dict[str, int] = {}
-    for number, (item, node) in enumerate(zip(values, root.value, strict=True), start=1):
-        first, lines = _lines(node)
+    for number, item in enumerate(values, start=1):
+        first, fields = _lines(lines, number - 1)
         if not isinstance(item, dict):
             problems.append(
-                f"{shown}: line {first}: entry {number}: expected the fields "
+                f"{shown}, line {first}: entry {number}: expected the fields "
                 f"{', '.join(REQUIRED)}, found {_shown(item)}"
             )
             continue
-        check = _Entry(shown, number, item, first, lines)
+        check = _Entry(shown, number, item, first, fields)
         statement = check.statement(languages, venues, subjects, register, seen)
         problems.extend(check.messages())
         if statement is not None:
@@ -213,7 +159,7 @@ class _Entry:
         self.problems.append(
             (
                 line,
-                f"{self.shown}: line {line}: statement '{self.name}': {field}: expected "
+                f"{self.shown}, line {line}: statement '{self.name}': {field}: expected "
                 f"{expected}, found {_shown(found)}",
             )
         )
