@@ -1,16 +1,22 @@
-"""Events of the theme: Material's script shipped without its alternate-sitemap prefetch
-(`material.drop_alternate_prefetch`). The build stops if a Material release changes that code."""
+"""Events of the theme: every page's typographic repairs (`typography.finish`: year ranges kept
+on one line, a separator only between footnote markers side by side), and Material's script
+shipped without its alternate-sitemap prefetch (`material.drop_alternate_prefetch`). The build
+stops if a Material release changes that code."""
 
 from __future__ import annotations
 
 from mkdocs.exceptions import PluginError
 
-from ctsite.theme import material
+from ctsite.theme import material, typography
 
 
 class ThemeFeature:
     def __init__(self, context, run):
         self.context = context
+
+    def on_page_content(self, html, page, config, files):
+        """The page's typographic repairs (the last feature to see its content)."""
+        return typography.finish(html)
 
     def on_post_build(self, config) -> None:
         """Patch every Material bundle in the site's `assets/javascripts/` (the default

@@ -1,0 +1,63 @@
+"""Small typographic repairs of a page's HTML that CSS alone cannot make.
+
+Plain logic, no MkDocs import.
+
+- A year range such as «(2016–2017)» may break after its dash, leaving «(2016–» at the end of a
+  line and «2017)» on the next: each range, with its parentheses, is wrapped in
+  `<span class="nobreak">` (site.css: `white-space: nowrap`).
+- Two footnote markers side by side would read as one number («¹³»); the separator between them
+  (site.css) goes only on a marker that follows another with nothing between them. CSS's
+  `sup + sup` cannot say so: it ignores the words between two markers, and put a stray comma
+  before every marker that followed another one anywhere in the same paragraph. The second
+  marker of a pair gets the class `footnote-next`.
+"""
+
+from __future__ import annotations
+
+import re
+
+# A range of years (or a year and the last two digits of another), with the parentheses
+# around it if any: «(2016–2017)», "2016-17".
+YEAR_RANGE = re.compile(r"\(?\b\d{4}[\u2013\u2011-]\d{2,4}\b\)?")
+NOBREAK_OPEN = '<span class="nobreak">'
+
+# A footnote marker (Python-Markdown's footnotes) that directly follows another one.
+_NEXT_MARKER = re.compile(r'(</sup>\s*)<sup id="fnref')
+
+_TAG = re.compile(r"(<!--.*?-->|<[^>]*>)", re.S)
+# Elements whose text is left alone (a range inside them is not running text).
+_SKIPPED = re.compile(r"<(code|pre|script|style|kbd|samp|textarea)\b", re.I)
+
+
+def keep_together(html: str) -> str:
+    """HTML with each year range of its text wrapped in `<span class="nobreak">`.
+
+    Text inside code, scripts, styles and form fields is left as it is; attributes are never
+    touched.
+    """
+    pieces = _TAG.split(html)
+    skipped: list[str] = []
+    for index, piece in enumerate(pieces):
+        if index % 2:  # a tag or a comment
+            opening = _SKIPPED.match(piece)
+            if opening:
+                skipped.append(opening.group(1).lower())
+            elif skipped and piece.lower().startswith(f"</{skipped[-1]}"):
+                skipped.pop()
+            continue
+        if piece and not skipped:
+            pieces[index] = YEAR_RANGE.sub(
+                lambda match: f"{NOBREAK_OPEN}{match.group(0)}</span>", piece
+            )
+    return "".join(pieces)
+
+
+def mark_adjacent_footnotes(html: str) -> str:
+    """HTML in which every footnote marker that follows another with nothing but white space
+    between them carries the class `footnote-next`."""
+    return _NEXT_MARKER.sub(r'\1<sup class="footnote-next" id="fnref', html)
+
+
+def finish(html: str) -> str:
+    """Both repairs, for a page's content."""
+    return mark_adjacent_footnotes(keep_together(html))
