@@ -178,3 +178,42 @@ def test_a_title_is_listed_as_text_not_as_its_markup():
 
     assert plain("Dar al-Iftaa&#39;s <em>observatory</em> ") == "Dar al-Iftaa's observatory"
     assert plain(None) == ""
+
+
+UI = yaml.safe_load((ROOT / "data" / "ui.yml").read_text(encoding="utf-8"))
+
+HEADER_AND_DRAWER = """() => {
+  const topic = document.querySelector('.md-header__topic .md-ellipsis');
+  const drawer = document.querySelector('.md-nav__title[for="__drawer"]');
+  return {
+    header: topic.innerText.replace(/\\s+/g, ' ').trim(),
+    headerCut: topic.scrollWidth > topic.clientWidth,
+    drawer: drawer.innerText.replace(/\\s+/g, ' ').trim(),
+    drawerCut: drawer.scrollWidth > drawer.clientWidth || drawer.scrollHeight > drawer.clientHeight,
+  };
+}"""
+
+
+@pytest.mark.parametrize("language", HOMES)
+@pytest.mark.parametrize(
+    ("width", "ministry"),
+    [(360, "ministry_short"), (720, "ministry_short"), (960, "ministry"), (1024, "ministry")],
+)
+def test_every_page_says_who_publishes_it_at_every_width(
+    chromium, served, language, width, ministry
+):
+    """The ministry's name as text in the header (a short form on phones), and the drawer's
+    title whole, on the home page and an inner page."""
+    context = chromium.new_context(viewport={"width": width, "height": 800})
+    page = context.new_page()
+    seen = []
+    for path in (HOMES[language], HOMES[language] + "best-practices/"):
+        page.goto(served + path, wait_until="load")
+        page.evaluate("document.fonts.ready.then(() => true)")
+        seen.append(page.evaluate(HEADER_AND_DRAWER))
+    context.close()
+    for shown in seen:
+        assert shown["header"] == f"{UI[ministry][language]} {UI['site_short_name'][language]}"
+        assert not shown["headerCut"]
+        assert shown["drawer"].endswith(UI["ministry"][language])  # the full name, not cut
+        assert not shown["drawerCut"]
