@@ -25,8 +25,9 @@ def test_the_home_page_states_the_case_with_a_sourced_fact_per_subject(pages, la
     home = HOMES[language]
     soup = pages[home]
     text = soup.select_one(".site-home")
-    # The position, from the source, first.
-    opening = text.select_one("h1 + p").get_text()
+    # A short lede under the title; the position, from the source, in full before the cards.
+    assert text.select_one("h1 + p.home-lede")
+    opening = text.select_one("p:has(+ .grid.cards)").get_text()
     assert ("تنطلق الرؤية المصرية" if language == "ar" else "The Egyptian vision") in opening
     cards = text.select(".grid.cards > ul > li")
     assert [resolve(home, card.select_one("h2 a")["href"]) for card in cards] == [
@@ -65,14 +66,19 @@ def test_the_pages_updated_last_are_listed_with_the_dates_they_show(pages, langu
 
     listed = pages[home].select(".recent-pages li")
     assert len(listed) == 5
+    # A date per page when the dates differ; else one date, written once under the list.
+    common = pages[home].select_one(".recent-pages + .recent-pages__date time")
     dates = []
     for item in listed:
         target = resolve(home, item.select_one("a")["href"])
         assert target != home and target in pages, target
-        assert item.select_one("time")["datetime"] == shown_date(pages[target])
+        (date,) = [common] if common else item.select("time")
+        assert not (common and item.select("time"))
+        assert date["datetime"] == shown_date(pages[target])
         heading = pages[target].select_one("h1").get_text().rstrip("¶").strip()
         assert item.select_one("a").get_text() == heading
-        dates.append(item.select_one("time")["datetime"])
+        dates.append(date["datetime"])
+    assert bool(common) == (len(set(dates)) == 1)
     assert dates == sorted(dates, reverse=True)
     # No page of the language left out is newer than the last one listed.
     others = [
@@ -217,3 +223,40 @@ def test_every_page_says_who_publishes_it_at_every_width(
         assert not shown["headerCut"]
         assert shown["drawer"].endswith(UI["ministry"][language])  # the full name, not cut
         assert not shown["drawerCut"]
+
+
+FIRST_SCREEN = """() => {
+  const bottom = (element) => element && element.getBoundingClientRect().bottom;
+  const lede = document.querySelector('.home-lede');
+  const lineHeight = parseFloat(getComputedStyle(lede).lineHeight);
+  return {
+    ministry: document.querySelector('.md-header__topic .site-name--short').innerText,
+    title: bottom(document.querySelector('article h1')),
+    ledeLines: Math.round(lede.getBoundingClientRect().height / lineHeight),
+    subjects: [...document.querySelectorAll('.home-subjects a')].map(
+      (link) => [link.getAttribute('href'), bottom(link)]),
+    action: bottom(document.querySelector('.site-home .md-button--primary')),
+    statement: bottom(document.querySelector('.site-home p:has(+ .grid.cards)')),
+  };
+}"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("language", HOMES)
+def test_a_phone_shows_who_what_where_and_the_action_without_scrolling(
+    chromium, served, language, scheme
+):
+    context = chromium.new_context(viewport=PHONE, color_scheme=scheme)
+    page = context.new_page()
+    page.goto(served + HOMES[language], wait_until="load")
+    page.evaluate("document.fonts.ready.then(() => true)")
+    shown = page.evaluate(FIRST_SCREEN)
+    context.close()
+    height = PHONE["height"]
+    assert UI["ministry_short"][language] in shown["ministry"]  # who publishes
+    assert shown["ledeLines"] <= 2
+    links = [resolve(HOMES[language], href) for href, _ in shown["subjects"]]
+    assert links == [HOMES[language] + path for path in [*SUBJECTS, "best-practices/"]]
+    assert all(bottom <= height for _, bottom in shown["subjects"])
+    assert shown["action"] <= height  # the partner action
+    assert shown["statement"] > height  # the position in full, below
