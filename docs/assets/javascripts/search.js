@@ -228,6 +228,12 @@
       var link = document.createElement("a");
       link.href = new URL(record[0], siteRoot).href;
       link.className = "site-search__link";
+      /* What the result is (a page, a catalogue entry, a UN document, a glossary term), then
+         its title. */
+      var kind = document.createElement("span");
+      kind.className = "site-search__kind";
+      kind.textContent = root.getAttribute("data-kind-" + (record[3] || "page"));
+      link.appendChild(kind);
       var title = document.createElement("span");
       title.className = "site-search__title";
       title.textContent = record[1];
