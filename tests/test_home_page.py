@@ -80,11 +80,14 @@ def test_the_pages_updated_last_are_listed_with_the_dates_they_show(pages, langu
         dates.append(date["datetime"])
     assert bool(common) == (len(set(dates)) == 1)
     assert dates == sorted(dates, reverse=True)
-    # No page of the language left out is newer than the last one listed.
+    # No page of the language left out is newer than the last one listed (the home page
+    # itself is never listed).
     others = [
         shown_date(soup)
         for path, soup in pages.items()
-        if path.startswith(home) and (language != "ar" or not path.startswith("en/"))
+        if path.startswith(home)
+        and path != home
+        and (language != "ar" or not path.startswith("en/"))
     ]
     assert max(others) == dates[0] and all(date <= dates[0] for date in others)
 
@@ -260,3 +263,50 @@ def test_a_phone_shows_who_what_where_and_the_action_without_scrolling(
     assert all(bottom <= height for _, bottom in shown["subjects"])
     assert shown["action"] <= height  # the partner action
     assert shown["statement"] > height  # the position in full, below
+
+
+PRINTED = """() => {
+  const brief = document.querySelector('.site-print-brief');
+  const buttons = [...document.querySelectorAll('.site-home a.md-button')].map((button) => {
+    const after = getComputedStyle(button, '::after');
+    return {content: after.content, direction: after.direction, bidi: after.unicodeBidi,
+            font: after.fontFamily, address: button.dataset.address,
+            href: new URL(button.getAttribute('href'),
+                          document.querySelector('link[rel=canonical]').href).href};
+  });
+  return {
+    shown: getComputedStyle(brief).display !== 'none',
+    text: brief.innerText.replace(/\\s+/g, ' '),
+    date: brief.querySelector('time')?.getAttribute('datetime'),
+    shownDate: document.querySelector('.page-facts time')?.getAttribute('datetime'),
+    canonical: document.querySelector('link[rel=canonical]').href,
+    buttons,
+  };
+}"""
+
+
+@pytest.mark.parametrize("language", HOMES)
+def test_the_printed_brief_says_who_where_and_when_and_prints_addresses(chromium, served, language):
+    context = chromium.new_context()
+    page = context.new_page()
+    page.goto(served + HOMES[language], wait_until="load")
+    page.evaluate("document.fonts.ready.then(() => true)")
+    on_screen = page.evaluate(PRINTED)
+    page.emulate_media(media="print")
+    printed = page.evaluate(PRINTED)
+    pdf = page.pdf(format="A4")
+    context.close()
+    assert not on_screen["shown"] and printed["shown"]
+    assert UI["ministry"][language] in printed["text"]
+    assert printed["canonical"] in printed["text"]
+    assert printed["date"] and printed["date"] == printed["shownDate"]
+    for button in printed["buttons"]:
+        assert button["address"] == button["href"]  # the absolute, published address
+        assert button["content"] == f'"{button["address"]}"'  # printed after the button
+        assert button["direction"] == "ltr" and button["bidi"] == "isolate"
+        if language == "ar":
+            assert button["font"].startswith('"Site Latin"')
+    # Every face in the PDF is the site's: no address fell back to a system face.
+    faces = set(re.findall(rb"/BaseFont\s*/[A-Z]{6}\+([A-Za-z-]+)", pdf))
+    assert faces and all(face.startswith(b"IBMPlexSansArabic") for face in faces), faces
+    assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 1

@@ -35,3 +35,20 @@ def test_only_a_marker_right_after_another_is_marked():
     assert 'class="footnote-next" id="fnref:2"' in mark_adjacent_footnotes(side_by_side)
     assert mark_adjacent_footnotes(apart) == apart
     assert finish(apart) == apart
+
+
+def test_a_button_carries_its_absolute_address_for_print():
+    from ctsite.theme.typography import button_addresses
+
+    html = (
+        '<p><a class="md-button md-button--primary" href="best-practices/?kind=offering">Offers'
+        '</a> <a href="unit/">unit</a> <a class="md-button" href="../capacity-building/#request">'
+        "Ask</a></p>"
+    )
+    done = button_addresses(html, "https://ct.example/en/")
+    assert (
+        'href="best-practices/?kind=offering" data-address="https://ct.example/en/best-practices/?kind=offering"'
+        in done
+    )
+    assert 'data-address="https://ct.example/capacity-building/#request"' in done
+    assert '<a href="unit/">' in done  # not a button

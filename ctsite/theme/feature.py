@@ -1,5 +1,6 @@
 """Events of the theme: every page's typographic repairs (`typography.finish`: year ranges kept
-on one line, a separator only between footnote markers side by side), and Material's script
+on one line, a separator only between footnote markers side by side, buttons' addresses for
+print), and Material's script
 shipped without its alternate-sitemap prefetch (`material.drop_alternate_prefetch`). The build
 stops if a Material release changes that code."""
 
@@ -16,7 +17,7 @@ class ThemeFeature:
 
     def on_page_content(self, html, page, config, files):
         """The page's typographic repairs (the last feature to see its content)."""
-        return typography.finish(html)
+        return typography.finish(html, self.context.site_url + page.url)
 
     def on_post_build(self, config) -> None:
         """Patch every Material bundle in the site's `assets/javascripts/` (the default

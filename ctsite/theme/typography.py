@@ -10,11 +10,15 @@ Plain logic, no MkDocs import.
   `sup + sup` cannot say so: it ignores the words between two markers, and put a stray comma
   before every marker that followed another one anywhere in the same paragraph. The second
   marker of a pair gets the class `footnote-next`.
+- A button prints as its address: paper has no links. Each `.md-button` link gets its absolute
+  address in `data-address`, which site.css writes after it in print.
 """
 
 from __future__ import annotations
 
 import re
+from html import escape, unescape
+from urllib.parse import urljoin
 
 # A range of years (or a year and the last two digits of another), with the parentheses
 # around it if any: «(2016–2017)», "2016-17".
@@ -58,6 +62,27 @@ def mark_adjacent_footnotes(html: str) -> str:
     return _NEXT_MARKER.sub(r'\1<sup class="footnote-next" id="fnref', html)
 
 
-def finish(html: str) -> str:
-    """Both repairs, for a page's content."""
-    return mark_adjacent_footnotes(keep_together(html))
+_BUTTON = re.compile(r'<a (?=[^>]*\bclass="[^"]*\bmd-button\b)([^>]*?)href="([^"]*)"([^>]*)>')
+
+
+def button_addresses(html: str, page_address: str) -> str:
+    """HTML in which every button link (`.md-button`) carries its absolute address in
+    `data-address`, for print (site.css writes it after the button: paper has no links).
+
+    Args:
+        html: a page's content.
+        page_address: the page's own absolute address, against which relative links resolve.
+    """
+
+    def address(match: re.Match) -> str:
+        before, href, after = match.groups()
+        absolute = urljoin(page_address, unescape(href))
+        return f'<a {before}href="{href}" data-address="{escape(absolute)}"{after}>'
+
+    return _BUTTON.sub(address, html)
+
+
+def finish(html: str, page_address: str = "") -> str:
+    """Every repair, for a page's content at `page_address`."""
+    html = mark_adjacent_footnotes(keep_together(html))
+    return button_addresses(html, page_address) if page_address else html
