@@ -45,6 +45,7 @@ from ctsite.records.feature import RecordsFeature
 from ctsite.search.feature import SearchFeature
 from ctsite.share.feature import ShareFeature
 from ctsite.theme.feature import ThemeFeature
+from ctsite.theme.typography import kept_together
 
 FEATURES = {
     "catalogue": CatalogueFeature,
@@ -176,8 +177,9 @@ class SiteBuild:
         return self._chain("on_files", files, config)
 
     def on_env(self, env, config, files):
-        """The theme's templates get the `language_list` filter."""
+        """The theme's templates get the `language_list` and `kept_together` filters."""
         env.filters["language_list"] = join_list
+        env.filters["kept_together"] = kept_together
         return env
 
     def on_page_read_source(self, page, config):

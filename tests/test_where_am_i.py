@@ -56,9 +56,9 @@ def test_every_inner_page_shows_its_breadcrumbs_above_its_title(pages, site_url)
             continue
         crumbs = soup.select("article .site-breadcrumbs li a")
         items = trail(soup)
-        assert [link.get_text(strip=True) for link in crumbs] == [item["name"] for item in items], (
-            page.url_path
-        )
+        assert [" ".join(link.get_text().split()) for link in crumbs] == [
+            item["name"] for item in items
+        ], page.url_path
         assert [site_url + resolve(page.url_path, link["href"]) for link in crumbs] == [
             item["item"]["@id"] for item in items
         ], page.url_path

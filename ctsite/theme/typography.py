@@ -20,6 +20,8 @@ import re
 from html import escape, unescape
 from urllib.parse import urljoin
 
+from markupsafe import Markup
+
 # A range of years (or a year and the last two digits of another), with the parentheses
 # around it if any: «(2016–2017)», "2016-17".
 YEAR_RANGE = re.compile(r"\(?\b\d{4}[\u2013\u2011-]\d{2,4}\b\)?")
@@ -54,6 +56,12 @@ def keep_together(html: str) -> str:
                 lambda match: f"{NOBREAK_OPEN}{match.group(0)}</span>", piece
             )
     return "".join(pieces)
+
+
+def kept_together(text) -> Markup:
+    """A template filter: plain text (a page's title) escaped, its year ranges kept on one
+    line as in a page's content."""
+    return Markup(keep_together(str(escape(str(text)))))
 
 
 def mark_adjacent_footnotes(html: str) -> str:
