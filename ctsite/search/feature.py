@@ -40,7 +40,8 @@ class SearchFeature:
         if folder.exists():
             shutil.rmtree(folder)
         documents = sorted(self.documents, key=lambda document: document.url)
-        for name, text in index.build(documents, self.context.language.code).items():
+        kinds = {kind: self.context.ui[f"search_kind_{kind}"] for kind in index.KINDS}
+        for name, text in index.build(documents, self.context.language.code, kinds).items():
             path = folder / name
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8")

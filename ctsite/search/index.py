@@ -2,7 +2,7 @@
 
 Plain logic, no MkDocs import. Files, under `<language home>/search/`:
 - `manifest.json`: the analysis rules (analysis.RULES), the number of documents, the chunk
-  size and the list of term shards;
+  size, the list of term shards and the name of each kind of result in the language;
 - `terms/<key>.json`: {stem: [[document, weight], ...]} for the stems whose first two letters
   give `key` (their code points in hex, joined by "-", so file names stay ASCII);
 - `docs/<n>.json`: consecutive documents as [url, title, excerpt, kind], fetched only for the
@@ -106,10 +106,14 @@ def shard_key(stem: str) -> str:
     return "-".join(f"{ord(char):x}" for char in stem[:2])
 
 
-def build(documents: list[Document], language: str) -> dict[str, str]:
+def build(
+    documents: list[Document], language: str, kinds: dict[str, str] | None = None
+) -> dict[str, str]:
     """Every file of one language's index: {path under search/: JSON text}.
 
-    Documents are numbered in the order given (sort them for reproducible output).
+    Documents are numbered in the order given (sort them for reproducible output). `kinds`:
+    what each kind of result is called in the language (KINDS), carried by the manifest (read
+    only by a visitor who searches, not written into every page).
     """
     postings: dict[str, dict[int, int]] = defaultdict(lambda: defaultdict(int))
     for number, document in enumerate(documents):
@@ -134,6 +138,7 @@ def build(documents: list[Document], language: str) -> dict[str, str]:
             "documents": len(documents),
             "chunks": starts,
             "shards": sorted(shards),
+            "kinds": kinds or {},
         }
     )
     return files

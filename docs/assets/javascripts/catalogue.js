@@ -19,7 +19,7 @@
   var selects = Array.prototype.slice.call(form.querySelectorAll("select"));
   var total = cards.length;
   var template = root.getAttribute("data-count-template");
-  /* On a phone the filters are folded behind one control, which says how many are set. */
+  /* Phones: the filters fold behind one control, which says how many are set. */
   var toggle = root.querySelector("[data-catalogue-toggle]");
   var active = root.querySelector("[data-catalogue-active]");
   var activeTemplate = root.getAttribute("data-active-template");
