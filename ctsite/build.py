@@ -53,7 +53,8 @@ from ctsite.records.feature import RecordsFeature
 from ctsite.search.feature import SearchFeature
 from ctsite.share.feature import ShareFeature
 from ctsite.statements.feature import StatementsFeature
-from ctsite.theme.feature import ThemeFeature
+from ctsite.theme.feature import ThemeFeature, TypographyFeature
+from ctsite.theme.typography import kept_together
 
 # The order is what one feature needs of another:
 # - catalogue first: a build stopped by a missing translation still reports every front matter
@@ -61,7 +62,8 @@ from ctsite.theme.feature import ThemeFeature
 # - theme before languages: a finished page's Material markup is repaired before the languages'
 #   feature isolates its Latin runs;
 # - share after languages: its share cards read the page's alternates (`page_alternates`) that
-#   the languages' feature puts in the template context.
+#   the languages' feature puts in the template context;
+# - typography last: its repairs of a page's content come after every other feature's.
 FEATURES = {
     "catalogue": CatalogueFeature,
     "content": ContentFeature,
@@ -75,6 +77,7 @@ FEATURES = {
     "search": SearchFeature,
     "dates": DatesFeature,
     "share": ShareFeature,
+    "typography": TypographyFeature,
 }
 
 
@@ -224,8 +227,9 @@ class SiteBuild:
         return self._chain("on_files", files, config)
 
     def on_env(self, env, config, files):
-        """The theme's templates get the `language_list` filter."""
+        """The theme's templates get the `language_list` and `kept_together` filters."""
         env.filters["language_list"] = join_list
+        env.filters["kept_together"] = kept_together
         return env
 
     def on_page_read_source(self, page, config):

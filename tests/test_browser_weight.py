@@ -15,7 +15,10 @@ HOME_BUDGET = 200_000  # bytes, compressed, fonts included
 # And no home page heavier than before it became the front door (measured then, in the same way
 # but without the published headers): it grew text, cards and share tags, and lost bytes in its
 # fonts (ctsite/tools/fonts.py) and its logo (drawn inline).
-HOME_CEILINGS = {"/": 169_000, "en/": 139_000}
+# Then, when the home page became a first screen for phones (breadcrumbs, the ministry in the
+# header, folded catalogue filters...), no heavier than just before (measured in this way:
+# 146,941 and 115,940 bytes): our stylesheet and scripts are now published minified.
+HOME_CEILINGS = {"/": 147_000, "en/": 116_000}
 
 
 def transferred_bytes(chromium, url: str) -> tuple[int, int]:
@@ -78,3 +81,13 @@ def test_screenshots(chromium, served, name, device, viewport):
     page.screenshot(path=str(target), full_page=False)
     context.close()
     assert target.stat().st_size > 10_000
+
+
+def test_our_stylesheet_and_scripts_are_published_without_comments(site):
+    from ctsite.theme.feature import MINIFIED
+
+    for name in MINIFIED:
+        published = (site / "assets" / name).read_text(encoding="utf-8")
+        source = (ROOT / "docs" / "assets" / name).read_text(encoding="utf-8")
+        assert "/*" in source and "/*" not in published, name
+        assert len(published) < 0.8 * len(source), name

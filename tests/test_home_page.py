@@ -25,8 +25,9 @@ def test_the_home_page_states_the_case_with_a_sourced_fact_per_subject(pages, la
     home = HOMES[language]
     soup = pages[home]
     text = soup.select_one(".site-home")
-    # The position, from the source, first.
-    opening = text.select_one("h1 + p").get_text()
+    # A short lede under the title; the position, from the source, in full before the cards.
+    assert text.select_one("h1 + p.home-lede")
+    opening = text.select_one("p:has(+ .grid.cards)").get_text()
     assert ("تنطلق الرؤية المصرية" if language == "ar" else "The Egyptian vision") in opening
     cards = text.select(".grid.cards > ul > li")
     assert [resolve(home, card.select_one("h2 a")["href"]) for card in cards] == [
@@ -65,20 +66,28 @@ def test_the_pages_updated_last_are_listed_with_the_dates_they_show(pages, langu
 
     listed = pages[home].select(".recent-pages li")
     assert len(listed) == 5
+    # A date per page when the dates differ; else one date, written once under the list.
+    common = pages[home].select_one(".recent-pages + .recent-pages__date time")
     dates = []
     for item in listed:
         target = resolve(home, item.select_one("a")["href"])
         assert target != home and target in pages, target
-        assert item.select_one("time")["datetime"] == shown_date(pages[target])
+        (date,) = [common] if common else item.select("time")
+        assert not (common and item.select("time"))
+        assert date["datetime"] == shown_date(pages[target])
         heading = pages[target].select_one("h1").get_text().rstrip("¶").strip()
         assert item.select_one("a").get_text() == heading
-        dates.append(item.select_one("time")["datetime"])
+        dates.append(date["datetime"])
+    assert bool(common) == (len(set(dates)) == 1)
     assert dates == sorted(dates, reverse=True)
-    # No page of the language left out is newer than the last one listed.
+    # No page of the language left out is newer than the last one listed (the home page
+    # itself is never listed).
     others = [
         shown_date(soup)
         for path, soup in pages.items()
-        if path.startswith(home) and (language != "ar" or not path.startswith("en/"))
+        if path.startswith(home)
+        and path != home
+        and (language != "ar" or not path.startswith("en/"))
     ]
     assert max(others) == dates[0] and all(date <= dates[0] for date in others)
 
@@ -178,3 +187,126 @@ def test_a_title_is_listed_as_text_not_as_its_markup():
 
     assert plain("Dar al-Iftaa&#39;s <em>observatory</em> ") == "Dar al-Iftaa's observatory"
     assert plain(None) == ""
+
+
+UI = yaml.safe_load((ROOT / "data" / "ui.yml").read_text(encoding="utf-8"))
+
+HEADER_AND_DRAWER = """() => {
+  const topic = document.querySelector('.md-header__topic .md-ellipsis');
+  const drawer = document.querySelector('.md-nav__title[for="__drawer"]');
+  return {
+    header: topic.innerText.replace(/\\s+/g, ' ').trim(),
+    headerCut: topic.scrollWidth > topic.clientWidth,
+    drawer: drawer.innerText.replace(/\\s+/g, ' ').trim(),
+    drawerCut: drawer.scrollWidth > drawer.clientWidth || drawer.scrollHeight > drawer.clientHeight,
+  };
+}"""
+
+
+@pytest.mark.parametrize("language", HOMES)
+@pytest.mark.parametrize(
+    ("width", "ministry"),
+    [(360, "ministry_short"), (720, "ministry_short"), (960, "ministry"), (1024, "ministry")],
+)
+def test_every_page_says_who_publishes_it_at_every_width(
+    chromium, served, language, width, ministry
+):
+    """The ministry's name as text in the header (a short form on phones), and the drawer's
+    title whole, on the home page and an inner page."""
+    context = chromium.new_context(viewport={"width": width, "height": 800})
+    page = context.new_page()
+    seen = []
+    for path in (HOMES[language], HOMES[language] + "best-practices/"):
+        page.goto(served + path, wait_until="load")
+        page.evaluate("document.fonts.ready.then(() => true)")
+        seen.append(page.evaluate(HEADER_AND_DRAWER))
+    context.close()
+    for shown in seen:
+        assert shown["header"] == f"{UI[ministry][language]} {UI['site_short_name'][language]}"
+        assert not shown["headerCut"]
+        assert shown["drawer"].endswith(UI["ministry"][language])  # the full name, not cut
+        assert not shown["drawerCut"]
+
+
+FIRST_SCREEN = """() => {
+  const bottom = (element) => element && element.getBoundingClientRect().bottom;
+  const lede = document.querySelector('.home-lede');
+  const lineHeight = parseFloat(getComputedStyle(lede).lineHeight);
+  return {
+    ministry: document.querySelector('.md-header__topic .site-name--short').innerText,
+    title: bottom(document.querySelector('article h1')),
+    ledeLines: Math.round(lede.getBoundingClientRect().height / lineHeight),
+    subjects: [...document.querySelectorAll('.home-subjects a')].map(
+      (link) => [link.getAttribute('href'), bottom(link)]),
+    action: bottom(document.querySelector('.site-home .md-button--primary')),
+    statement: bottom(document.querySelector('.site-home p:has(+ .grid.cards)')),
+  };
+}"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("language", HOMES)
+def test_a_phone_shows_who_what_where_and_the_action_without_scrolling(
+    chromium, served, language, scheme
+):
+    context = chromium.new_context(viewport=PHONE, color_scheme=scheme)
+    page = context.new_page()
+    page.goto(served + HOMES[language], wait_until="load")
+    page.evaluate("document.fonts.ready.then(() => true)")
+    shown = page.evaluate(FIRST_SCREEN)
+    context.close()
+    height = PHONE["height"]
+    assert UI["ministry_short"][language] in shown["ministry"]  # who publishes
+    assert shown["ledeLines"] <= 2
+    links = [resolve(HOMES[language], href) for href, _ in shown["subjects"]]
+    assert links == [HOMES[language] + path for path in [*SUBJECTS, "best-practices/"]]
+    assert all(bottom <= height for _, bottom in shown["subjects"])
+    assert shown["action"] <= height  # the partner action
+    assert shown["statement"] > height  # the position in full, below
+
+
+PRINTED = """() => {
+  const brief = document.querySelector('.site-print-brief');
+  const buttons = [...document.querySelectorAll('.site-home a.md-button')].map((button) => {
+    const after = getComputedStyle(button, '::after');
+    return {content: after.content, direction: after.direction, bidi: after.unicodeBidi,
+            font: after.fontFamily, address: button.dataset.address,
+            href: new URL(button.getAttribute('href'),
+                          document.querySelector('link[rel=canonical]').href).href};
+  });
+  return {
+    shown: getComputedStyle(brief).display !== 'none',
+    text: brief.innerText.replace(/\\s+/g, ' '),
+    date: brief.querySelector('time')?.getAttribute('datetime'),
+    shownDate: document.querySelector('.page-facts time')?.getAttribute('datetime'),
+    canonical: document.querySelector('link[rel=canonical]').href,
+    buttons,
+  };
+}"""
+
+
+@pytest.mark.parametrize("language", HOMES)
+def test_the_printed_brief_says_who_where_and_when_and_prints_addresses(chromium, served, language):
+    context = chromium.new_context()
+    page = context.new_page()
+    page.goto(served + HOMES[language], wait_until="load")
+    page.evaluate("document.fonts.ready.then(() => true)")
+    on_screen = page.evaluate(PRINTED)
+    page.emulate_media(media="print")
+    printed = page.evaluate(PRINTED)
+    pdf = page.pdf(format="A4")
+    context.close()
+    assert not on_screen["shown"] and printed["shown"]
+    assert UI["ministry"][language] in printed["text"]
+    assert printed["canonical"] in printed["text"]
+    assert printed["date"] and printed["date"] == printed["shownDate"]
+    for button in printed["buttons"]:
+        assert button["address"] == button["href"]  # the absolute, published address
+        assert button["content"] == f'"{button["address"]}"'  # printed after the button
+        assert button["direction"] == "ltr" and button["bidi"] == "isolate"
+        if language == "ar":
+            assert button["font"].startswith('"Site Latin"')
+    # Every face in the PDF is the site's: no address fell back to a system face.
+    faces = set(re.findall(rb"/BaseFont\s*/[A-Z]{6}\+([A-Za-z-]+)", pdf))
+    assert faces and all(face.startswith(b"IBMPlexSansArabic") for face in faces), faces
+    assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 1

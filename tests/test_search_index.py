@@ -38,6 +38,7 @@ def test_the_index_is_split_into_a_manifest_term_shards_and_document_chunks():
         "approach/",
         "المقاربة الشاملة",
         "المقاربة المصرية في مكافحة الارهاب.",
+        "page",  # what the result is (index.KINDS)
     ]
     assert set(files) == {"manifest.json", "docs/0.json"} | {
         f"terms/{k}.json" for k in manifest["shards"]
@@ -82,3 +83,28 @@ def test_a_document_is_found_in_the_chunk_the_manifest_points_to():
     assert starts[0] == 0 and starts == sorted(starts) and len(starts) >= 3
     for number, start in enumerate(starts):
         assert json.loads(files[f"docs/{number}.json"])[0][0] == f"p{start}/"
+
+
+def test_inline_markup_adds_no_space_and_blocks_keep_words_apart():
+    html = '<p>the Committee (<abbr title="x">CTC</abbr>) <em>met</em></p><p>Next</p><li>a</li>'
+    assert search_index.text_of(html) == "the Committee (CTC) met Next a"
+
+
+def test_glossary_terms_and_un_documents_are_results_of_their_own():
+    from ctsite.search.entries import entries
+
+    content = (
+        '<dl class="glossary">\n<dt id="extremism">Extremism</dt>\n<dd>\n<p>A definition.</p>\n'
+        "</dd>\n</dl>"
+        '<ol class="un-documents">\n<li class="un-documents__entry" id="doc-s-res-2354">\n'
+        '<p class="un-documents__head"><time datetime="2017-05-24">24 May 2017</time> – '
+        '<a class="un-document" href="https://docs.un.org/en/S/RES/2354(2017)">'
+        "S/RES/2354 (2017)</a></p>\n<p>Resolution 2354</p>\n</li>\n</ol>"
+    )
+    found = entries(content, "en/glossary/")
+    assert [(d.url, d.title, d.kind) for d in found] == [
+        ("en/glossary/#extremism", "Extremism", "term"),
+        ("en/glossary/#doc-s-res-2354", "S/RES/2354 (2017)", "document"),
+    ]
+    assert found[0].text == "A definition."
+    assert "Resolution 2354" in found[1].text

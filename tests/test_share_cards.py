@@ -129,11 +129,20 @@ def test_the_header_names_the_site_in_full_and_in_short(pages):
     for page, soup in pages:
         topic = soup.select_one(".md-header__topic")
         full = topic.select_one(".site-name--full").get_text(strip=True)
-        short = topic.select_one(".site-name--short").get_text(strip=True)
+        # The short form: the ministry (in full, and shorter for phones) above the subject.
+        short = topic.select_one(".site-name--short .site-subject").get_text(strip=True)
         assert (full, short) == (
             names[page.language][0],
             texts["site_short_name"][page.language],
         ), page.url_path
         assert len(short) < len(full)
+        ministry = [
+            topic.select_one(f".site-name--short .site-ministry--{form}").get_text(strip=True)
+            for form in ("full", "short")
+        ]
+        assert ministry == [
+            texts["ministry"][page.language],
+            texts["ministry_short"][page.language],
+        ]
         # <title> keeps the full name.
         assert soup.title.get_text().endswith(names[page.language][0]), page.url_path

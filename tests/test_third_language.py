@@ -25,7 +25,7 @@ FRENCH = """        - locale: fr
           site_name: Lutte contre le terrorisme
           site_description: L'approche globale de l'Égypte
           nav_translations:
-            التعاون الدولي: Coopération internationale
+            أقسام أخرى: Plus sur ce site
 """
 
 

@@ -34,7 +34,7 @@ PAGE_TAGS = frozenset(
         "a", "abbr", "article", "aside", "b", "bdi", "bdo", "blockquote", "br", "caption",
         "cite", "code", "col", "colgroup", "dd", "del", "details", "dfn", "div", "dl", "dt",
         "em", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img",
-        "ins", "kbd", "li", "mark", "ol", "p", "pre", "q", "s", "samp", "section", "small",
+        "ins", "kbd", "li", "mark", "nav", "ol", "p", "pre", "q", "s", "samp", "section", "small",
         "span", "strong", "sub", "summary", "sup", "table", "tbody", "td", "tfoot", "th",
         "thead", "time", "tr", "u", "ul", "var", "wbr",
     }

@@ -73,7 +73,9 @@ class DatesFeature:
             }
             for _, _, title, url, day in entries[:RECENT_COUNT]
         ]
-        return self.context.templates.get_template("partials/recent-pages.html").render(items=items)
+        return self.context.templates.get_template("partials/recent-pages.html").render(
+            items=items, ui=self.context.ui
+        )
 
     def on_page_context(self, context, page, config, nav):
         """`page_updated` (date, written in the page's language) and `page_edit_url`; the

@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 import shutil
 
-from ctsite.search import index
+from ctsite.search import entries, index
 
 
 class SearchFeature:
@@ -21,14 +21,18 @@ class SearchFeature:
         self.documents: list[index.Document] = []
 
     def on_page_content(self, content, page, config, files) -> str:
-        """Collect the page's title and text."""
+        """Collect the page's title, text and kind (a catalogue entry or a page), and each of
+        its glossary terms and UN documents as results of their own."""
+        practice = (page.meta or {}).get("template") == "practice.html"
         self.documents.append(
             index.Document(
                 url=page.url,
                 title=html.unescape(str(page.title or "")),
                 text=index.text_of(content),
+                kind="entry" if practice else "page",
             )
         )
+        self.documents.extend(entries.entries(content, page.url))
         return content
 
     def on_post_build(self, config) -> None:
@@ -38,7 +42,8 @@ class SearchFeature:
             shutil.rmtree(folder)
         extra = self.run.search_documents.get(self.context.language.code, [])
         documents = sorted([*self.documents, *extra], key=lambda document: document.url)
-        for name, text in index.build(documents, self.context.language.code).items():
+        kinds = {kind: self.context.ui[f"search_kind_{kind}"] for kind in index.KINDS}
+        for name, text in index.build(documents, self.context.language.code, kinds).items():
             path = folder / name
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8")

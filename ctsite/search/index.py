@@ -2,11 +2,12 @@
 
 Plain logic, no MkDocs import. Files, under `<language home>/search/`:
 - `manifest.json`: the analysis rules (analysis.RULES), the number of documents, the chunk
-  size and the list of term shards;
+  size, the list of term shards and the name of each kind of result in the language;
 - `terms/<key>.json`: {stem: [[document, weight], ...]} for the stems whose first two letters
   give `key` (their code points in hex, joined by "-", so file names stay ASCII);
-- `docs/<n>.json`: consecutive documents as [url, title, excerpt], fetched only for the results
-  shown, to write their snippets; the manifest's `chunks` gives the first document of each.
+- `docs/<n>.json`: consecutive documents as [url, title, excerpt, kind], fetched only for the
+  results shown, to write their snippets and say what each is (KINDS); the manifest's `chunks`
+  gives the first document of each.
 A query needs the manifest, one shard per word and the chunks of the results it shows.
 
 Bounded whatever a page's length: a page's words are indexed from its first INDEXED_CHARACTERS
@@ -37,20 +38,33 @@ CHUNK_LIMIT = 64_000
 CHUNK_DOCUMENTS = 10
 
 
+# What a result is, shown beside its title: a page, a catalogue entry, a UN document (an entry
+# of the documents page) or a glossary term (an entry of the glossary page).
+KINDS = ("page", "entry", "document", "term", "statement")
+
+
 @dataclass(frozen=True)
 class Document:
-    """One page: its URL relative to the site root, its title and its text."""
+    """One result: its URL relative to the site root (with its anchor for an entry of a page),
+    its title, its text and its kind (one of KINDS)."""
 
     url: str
     title: str
     text: str
+    kind: str = "page"
 
 
 class _TextOf(HTMLParser):
     """The readable text of a page's HTML, without its title (h1: indexed as the title),
-    permalinks, footnote marks and scripts."""
+    permalinks, footnote marks and scripts. Words are separated where a block ends or starts,
+    never at an inline element's edge: «(<abbr>CTC</abbr>)» reads "(CTC)", not "( CTC )"."""
 
     SKIPPED = {"script", "style", "sup", "h1"}
+    BLOCKS = {
+        "address", "article", "aside", "blockquote", "dd", "details", "div", "dl", "dt",
+        "figcaption", "figure", "footer", "h2", "h3", "h4", "h5", "h6", "header", "li", "nav",
+        "ol", "p", "section", "summary", "table", "td", "th", "tr", "ul",
+    }  # fmt: skip
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -61,10 +75,14 @@ class _TextOf(HTMLParser):
         classes = dict(attrs).get("class") or ""
         if tag in self.SKIPPED or "headerlink" in classes or self.skipping:
             self.skipping += 1
+        elif tag in self.BLOCKS:
+            self.parts.append(" ")
 
     def handle_endtag(self, tag):
         if self.skipping:
             self.skipping -= 1
+        elif tag in self.BLOCKS:
+            self.parts.append(" ")
 
     def handle_data(self, data):
         if not self.skipping:
@@ -80,7 +98,7 @@ def text_of(html: str) -> str:
     # Void elements never close: drop them so the skip counter stays balanced.
     parser.feed(_VOID.sub(" ", html))
     parser.close()
-    return re.sub(r"\s+", " ", " ".join(parser.parts)).strip()
+    return re.sub(r"\s+", " ", "".join(parser.parts)).strip()
 
 
 def shard_key(stem: str) -> str:
@@ -88,10 +106,14 @@ def shard_key(stem: str) -> str:
     return "-".join(f"{ord(char):x}" for char in stem[:2])
 
 
-def build(documents: list[Document], language: str) -> dict[str, str]:
+def build(
+    documents: list[Document], language: str, kinds: dict[str, str] | None = None
+) -> dict[str, str]:
     """Every file of one language's index: {path under search/: JSON text}.
 
-    Documents are numbered in the order given (sort them for reproducible output).
+    Documents are numbered in the order given (sort them for reproducible output). `kinds`:
+    what each kind of result is called in the language (KINDS), carried by the manifest (read
+    only by a visitor who searches, not written into every page).
     """
     postings: dict[str, dict[int, int]] = defaultdict(lambda: defaultdict(int))
     for number, document in enumerate(documents):
@@ -104,7 +126,7 @@ def build(documents: list[Document], language: str) -> dict[str, str]:
     for stem in sorted(postings):
         shards[shard_key(stem)][stem] = sorted(postings[stem].items())
     files = {f"terms/{key}.json": _dump(entries) for key, entries in sorted(shards.items())}
-    records = [[d.url, d.title, excerpt(d.text)] for d in documents]
+    records = [[d.url, d.title, excerpt(d.text), d.kind] for d in documents]
     starts = chunk_starts(records)
     for number, start in enumerate(starts):
         end = starts[number + 1] if number + 1 < len(starts) else len(records)
@@ -116,6 +138,7 @@ def build(documents: list[Document], language: str) -> dict[str, str]:
             "documents": len(documents),
             "chunks": starts,
             "shards": sorted(shards),
+            "kinds": kinds or {},
         }
     )
     return files

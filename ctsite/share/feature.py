@@ -9,6 +9,7 @@
   (the image shows the site's name and description, so these are its alternative text).
 - `structured_data`: on the home page the ministry and the site (`structured.home_graph`); on
   every other page its breadcrumb trail, from the home page through each folder that is a page.
+- `breadcrumbs`: that same trail, for the breadcrumbs shown above an inner page's title.
 """
 
 from __future__ import annotations
@@ -77,9 +78,17 @@ class ShareFeature:
             ],
             "image": self.share_image or self.image(config),
         }
-        context["structured_data"] = structured.script(
-            self.home_graph(config, text) if home else self.breadcrumbs(page)
-        )
+        if home:
+            context["structured_data"] = structured.script(self.home_graph(config, text))
+        else:
+            crumbs = self.crumbs(page)
+            context["structured_data"] = structured.script(structured.breadcrumb_list(crumbs))
+            # The same trail, shown above the title (partials/breadcrumbs.html): each step's
+            # address from the site's root, for the templates' `url` filter.
+            context["breadcrumbs"] = [
+                {"name": crumb.name, "path": crumb.url[len(self.context.site_url) :]}
+                for crumb in crumbs
+            ]
         return context
 
     def image(self, config) -> dict:
@@ -124,7 +133,7 @@ class ShareFeature:
             ministry_url=self.context.settings.contact_url,
         )
 
-    def breadcrumbs(self, page) -> dict:
+    def crumbs(self, page) -> list[structured.Crumb]:
         """From the home page, through every folder of the page's address that is a page, to
         the page: `/en/` › `/en/international/` › `/en/international/ctc-chairmanship-2016/`."""
         home = self.context.language.home
@@ -137,4 +146,4 @@ class ShareFeature:
                 continue
             name = plain((file.page.meta or {}).get("title") or file.page.title)
             crumbs.append(structured.Crumb(name=name, url=self.context.site_url + url))
-        return structured.breadcrumb_list(crumbs)
+        return crumbs

@@ -70,6 +70,7 @@ class StatementsFeature:
                 url=f"{self._url(language, absolute=False)}#{view.anchor}",
                 title=view.title,
                 text=view.statement.summary[language],
+                kind="statement",
             )
             for view in self.views
         )

@@ -25,13 +25,15 @@ ROOT = PROJECT
 REPORTS = ROOT / "reports" / "lighthouse"
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
-# The home page, the catalogue (once it exists) and a content page, in both languages.
+# The home page, the catalogue, a catalogue entry and a content page, in both languages.
 PAGES = {
     "ar-home": "",
     "ar-catalogue": "best-practices/",
+    "ar-entry": "best-practices/azhar-observatory/",
     "ar-unit": "unit/",
     "en-home": "en/",
     "en-catalogue": "en/best-practices/",
+    "en-entry": "en/best-practices/azhar-observatory/",
     "en-unit": "en/unit/",
 }
 CHROME_FLAGS = (

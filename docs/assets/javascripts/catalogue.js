@@ -2,7 +2,8 @@
  * Filters of the best-practices catalogue (overrides/catalogue.html).
  * Without this script every entry shows, grouped by pillar, and the filters stay hidden.
  * With it: the filters narrow the list at once, the number of results is announced (the count
- * is a role="status" live region), and the state lives in the URL (?pillar=financial&kind=offering)
+ * is a role="status" live region), on a phone the filters fold behind one control that says how
+ * many are set, and the state lives in the URL (?pillar=financial&kind=offering)
  * so a filtered view can be shared, and survives reload and the back button (one history entry
  * per settled choice, not one per arrow-key step).
  */
@@ -19,6 +20,15 @@
   var selects = Array.prototype.slice.call(form.querySelectorAll("select"));
   var total = cards.length;
   var template = root.getAttribute("data-count-template");
+  /* Phones: the filters fold behind one control, which says how many are set. */
+  var toggle = root.querySelector("[data-catalogue-toggle]");
+  var active = root.querySelector("[data-catalogue-active]");
+  var activeTemplate = root.getAttribute("data-active-template");
+
+  function showActive(state) {
+    var set = Object.keys(state).filter(function (name) { return state[name]; }).length;
+    active.textContent = set ? activeTemplate.replace("{count}", set) : "";
+  }
 
   /* The filters as {name: value} from the URL, keeping only values a select offers. */
   function stateFromUrl() {
@@ -72,6 +82,7 @@
     });
     empty.hidden = shown !== 0;
     count.textContent = template.replace("{shown}", shown).replace("{total}", total);
+    showActive(state);
   }
 
   /*
@@ -94,6 +105,11 @@
   }
 
   form.hidden = false;
+  toggle.hidden = false;
+  toggle.addEventListener("click", function () {
+    var open = toggle.getAttribute("aria-expanded") !== "true";
+    toggle.setAttribute("aria-expanded", String(open));
+  });
   form.addEventListener("change", function (event) {
     var state = stateFromForm();
     record(state, event.target);
@@ -114,4 +130,6 @@
     apply(stateFromUrl());
   });
   apply(stateFromUrl());
+  /* The list, kept invisible while a filtered address waited for this script, is drawn. */
+  document.documentElement.classList.remove("catalogue-pending");
 })();

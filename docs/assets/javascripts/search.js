@@ -155,7 +155,7 @@
         });
         var stems = [];
         found.forEach(function (word) { stems = stems.concat(word.stems); });
-        return { results: ranked.map(Number), analyse: analyse, stems: stems, chunks: manifest.chunks };
+        return { results: ranked.map(Number), analyse: analyse, stems: stems, chunks: manifest.chunks, kinds: manifest.kinds };
       });
     });
   }
@@ -228,6 +228,11 @@
       var link = document.createElement("a");
       link.href = new URL(record[0], siteRoot).href;
       link.className = "site-search__link";
+      /* What it is (the manifest names each kind), then its title. */
+      var kind = document.createElement("span");
+      kind.className = "site-search__kind";
+      kind.textContent = outcome.kinds[record[3]] || "";
+      link.appendChild(kind);
       var title = document.createElement("span");
       title.className = "site-search__title";
       title.textContent = record[1];

@@ -1,0 +1,209 @@
+"""Type that reads, in Chromium, both languages: a bold, dark title in both colour schemes; a
+reading column of at most 85 characters a line on a desktop; no heading with an empty line under
+it at any width; year ranges, symbols and counts never broken across lines; a separator only
+between two footnote markers that stand side by side."""
+
+from __future__ import annotations
+
+import pytest
+from browser import DESKTOP, PHONE, site_paths
+
+PATHS = [path for path in site_paths() if "404" not in path]
+# The pages whose paragraphs are longest, and a catalogue entry, in both languages.
+READING = [
+    prefix + path
+    for prefix in ("", "en/")
+    for path in (
+        "",
+        "approach/",
+        "international/ctc-chairmanship-2016/",
+        "capacity-building/",
+        "unit/",
+        "religious-institutions/",
+        "best-practices/azhar-observatory/",
+    )
+]
+
+# The contrast of an element's text with the page's background (WCAG relative luminance), the
+# text's alpha composed over the background.
+CONTRAST = """(element) => {
+  const parse = (value) => value.match(/[\\d.]+/g).map(Number);
+  const [br, bg, bb] = parse(getComputedStyle(document.body).backgroundColor);
+  const [r, g, b, a = 1] = parse(getComputedStyle(element).color);
+  const mix = (c, d) => c * a + d * (1 - a);
+  const lum = (rgb) => {
+    const [x, y, z] = rgb.map((c) => {
+      c /= 255;
+      return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * x + 0.7152 * y + 0.0722 * z;
+  };
+  const text = lum([mix(r, br), mix(g, bg), mix(b, bb)]);
+  const back = lum([br, bg, bb]);
+  return (Math.max(text, back) + 0.05) / (Math.min(text, back) + 0.05);
+}"""
+
+# The longest line, in characters, of every paragraph, list item or definition of the article
+# drawn on three lines or more.
+LONGEST_LINES = """() => {
+  const found = [];
+  const range = document.createRange();
+  for (const block of document.querySelectorAll("article :is(p, li, dd)")) {
+    if (block.querySelector("p, li, ul, ol") || !block.getClientRects().length) continue;
+    const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+    const lines = new Map();
+    while (walker.nextNode()) {
+      const node = walker.currentNode;
+      for (let i = 0; i < node.nodeValue.length; i++) {
+        range.setStart(node, i);
+        range.setEnd(node, i + 1);
+        const rect = range.getClientRects()[0];
+        if (!rect || !rect.width) continue;
+        const line = Math.round(rect.bottom / 4);
+        lines.set(line, (lines.get(line) || 0) + 1);
+      }
+    }
+    if (lines.size >= 3) {
+      found.push([Math.max(...lines.values()), block.textContent.trim().slice(0, 50)]);
+    }
+  }
+  return found;
+}"""
+
+# Headings whose permalink sits on a line of its own (an empty line under the heading text).
+HEADING_GAPS = """() => {
+  const gaps = [];
+  for (const heading of document.querySelectorAll("article :is(h1, h2, h3, h4, h5, h6)")) {
+    const link = heading.querySelector(".headerlink");
+    if (!link || !heading.getClientRects().length) continue;
+    const range = document.createRange();
+    range.setStartBefore(heading.firstChild);
+    range.setEndBefore(link);
+    const rects = [...range.getClientRects()].filter((rect) => rect.width > 0);
+    if (!rects.length) continue;
+    const textBottom = Math.max(...rects.map((rect) => rect.bottom));
+    const linkBox = link.getClientRects()[0];
+    if (linkBox && linkBox.top >= textBottom - 1) gaps.push(heading.textContent.trim());
+  }
+  return gaps;
+}"""
+
+# What must stay on one line, drawn on more than one (in right-to-left text one line may hold
+# several boxes of the same element: its left-to-right digits and its parentheses).
+BROKEN = """() => [...document.querySelectorAll(
+    "article :is(.nobreak, a.un-document, .catalogue-group__count)")]
+  .filter((element) => {
+    const rects = [...element.getClientRects()];
+    return rects.some((rect) => Math.abs(rect.top - rects[0].top) > rect.height / 2);
+  })
+  .map((element) => element.textContent)"""
+
+# Every footnote marker: whether a separator is drawn before it, and whether the node before
+# it (white space aside) is another marker.
+SEPARATORS = """() => [...document.querySelectorAll("article sup[id^='fnref']")].map((marker) => {
+  let before = marker.previousSibling;
+  while (before && before.nodeType === Node.TEXT_NODE && !before.nodeValue.trim()) {
+    before = before.previousSibling;
+  }
+  const adjacent = Boolean(before && before.nodeType === Node.ELEMENT_NODE
+    && before.matches("sup[id^='fnref']"));
+  const content = getComputedStyle(marker, "::before").content;
+  return {adjacent, separated: content !== "none" && content !== "normal"};
+})"""
+
+
+@pytest.fixture(scope="module")
+def desktop(chromium, served):
+    context = chromium.new_context(viewport=DESKTOP)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def visit(page, url):
+    page.goto(url, wait_until="load")
+    page.evaluate("document.fonts.ready.then(() => true)")
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize(
+    "path", ["", "en/", "approach/", "en/approach/", "best-practices/", "en/best-practices/"]
+)
+def test_the_title_is_bold_and_dark(chromium, served, path, scheme):
+    context = chromium.new_context(viewport=PHONE, color_scheme=scheme)
+    page = context.new_page()
+    visit(page, served + path)
+    title = page.query_selector("article h1")
+    weight = int(title.evaluate("(h1) => getComputedStyle(h1).fontWeight"))
+    contrast = page.evaluate(CONTRAST, title)
+    body = page.evaluate(CONTRAST, page.query_selector("article p"))
+    context.close()
+    assert weight >= 600
+    assert contrast >= 7, f"title contrast {contrast:.1f}:1"
+    assert contrast >= body - 0.5  # no fainter than the text under it
+
+
+def test_running_text_stays_within_85_characters_a_line(desktop, served):
+    too_long = {}
+    measured = []
+    for path in READING:
+        visit(desktop, served + path)
+        lines = desktop.evaluate(LONGEST_LINES)
+        measured += [length for length, _ in lines]
+        over = [(length, text) for length, text in lines if length > 85]
+        if over:
+            too_long[path] = over
+    assert not too_long
+    assert len(measured) > 50 and max(measured) >= 60  # the check did measure long paragraphs
+
+
+@pytest.mark.parametrize("width", [360, PHONE["width"], 768, DESKTOP["width"]])
+def test_no_heading_leaves_an_empty_line_under_it(chromium, served, width):
+    context = chromium.new_context(viewport={"width": width, "height": 800})
+    page = context.new_page()
+    gaps = {}
+    headings = 0
+    for path in PATHS:
+        visit(page, served + path)
+        headings += page.evaluate("document.querySelectorAll('article .headerlink').length")
+        found = page.evaluate(HEADING_GAPS)
+        if found:
+            gaps[path] = found
+    context.close()
+    assert headings > 100
+    assert not gaps
+
+
+@pytest.mark.parametrize("width", [360, PHONE["width"]])
+def test_year_ranges_symbols_and_counts_stay_on_one_line(chromium, served, width):
+    context = chromium.new_context(viewport={"width": width, "height": 800})
+    page = context.new_page()
+    broken = {}
+    kept = 0
+    for path in PATHS:
+        visit(page, served + path)
+        kept += page.evaluate(
+            "document.querySelectorAll('article :is(.nobreak, a.un-document,"
+            " .catalogue-group__count)').length"
+        )
+        found = page.evaluate(BROKEN)
+        if found:
+            broken[path] = found
+    context.close()
+    assert kept > 100
+    assert not broken
+
+
+def test_a_separator_stands_only_between_markers_side_by_side(desktop, served):
+    wrong = {}
+    pairs = markers = 0
+    for path in PATHS:
+        visit(desktop, served + path)
+        found = desktop.evaluate(SEPARATORS)
+        markers += len(found)
+        pairs += sum(marker["adjacent"] for marker in found)
+        bad = [marker for marker in found if marker["adjacent"] != marker["separated"]]
+        if bad:
+            wrong[path] = bad
+    assert markers > 200 and pairs > 0  # both kinds were seen
+    assert not wrong
