@@ -10,6 +10,7 @@ matters; and real strict builds of a fixture site, on a few, with a memory cap.
 from __future__ import annotations
 
 import json
+import re
 import shutil
 
 import pytest
@@ -133,6 +134,13 @@ def test_any_yaml_text_is_read_or_refused_with_a_message(text):
 # --- Real builds ------------------------------------------------------------------------------
 
 
+# Character references (`&amp;`, `&#39;`) and scripts' code (`a&&b`, JSON-LD, whose text JSON
+# escapes) are not where a value could be written raw.
+_REFERENCE = re.compile(
+    r"&(?:#[0-9]+|#x[0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);|<script\b[^>]*>.*?</script>", re.S
+)
+
+
 @pytest.fixture(scope="module")
 def fixture_project(tmp_path_factory):
     return copy_project(tmp_path_factory.mktemp("hostile") / "project")
@@ -161,8 +169,15 @@ def test_the_build_escapes_every_value_or_names_the_file_and_field(fixture_proje
         assert f"docs/ar/best-practices/{name}.md: " in output, output[-2000:]
         return
     for language, home in (("ar", ""), ("en", "en/")):
-        html = (site / home / "best-practices" / name / "index.html").read_text(encoding="utf-8")
-        catalogue = (site / home / "best-practices" / "index.html").read_text(encoding="utf-8")
+        # Without references and scripts (_REFERENCE): a value of a lone `&` is looked for where
+        # it would be raw.
+        html = _REFERENCE.sub(
+            "",
+            (site / home / "best-practices" / name / "index.html").read_text(encoding="utf-8"),
+        )
+        catalogue = _REFERENCE.sub(
+            "", (site / home / "best-practices" / "index.html").read_text(encoding="utf-8")
+        )
         for text in (entry.get("title"), entry.get("summary")):
             if isinstance(text, str) and any(c in text for c in '<>&"'):
                 assert text not in html and text not in catalogue, (language, text)
