@@ -18,7 +18,11 @@ HOME_BUDGET = 200_000  # bytes, compressed, fonts included
 # Then, when the home page became a first screen for phones (breadcrumbs, the ministry in the
 # header, folded catalogue filters...), no heavier than just before (measured in this way:
 # 146,941 and 115,940 bytes): our stylesheet and scripts are now published minified.
-HOME_CEILINGS = {"/": 147_000, "en/": 116_000}
+# Since then two additions of other issues, each measured: the colour-scheme switch's script
+# (1,866 bytes, every page), and on the Arabic home the Latin face (6,874 bytes) that the name of
+# the independent organisation Security Council Report needs, written in its own letters as the
+# content audit asked. Nothing else may grow.
+HOME_CEILINGS = {"/": 155_000, "en/": 117_000}
 
 
 def transferred_bytes(chromium, url: str) -> tuple[int, int]:
