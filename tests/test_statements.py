@@ -357,6 +357,16 @@ def test_statements_filter_by_venue_and_subject_with_the_state_in_the_url(
     page = context.new_page()
     page.goto(address)
     assert _shown_statements(page) == every
+    # Cards, not a numbered list, at every width (a rule of site.css once fell inside a phone's
+    # media query and left desktops a plain numbered list).
+    assert (
+        page.eval_on_selector("ol.statements-list", "e => getComputedStyle(e).listStyleType")
+        == "none"
+    )
+    assert (
+        page.eval_on_selector("li.statement", "e => getComputedStyle(e).borderInlineStartWidth")
+        == "3px"
+    )
     page.select_option("#filter-venue", "security-council")
     assert _shown_statements(page) == council
     assert "venue=security-council" in page.url
