@@ -16,7 +16,7 @@ from __future__ import annotations
 import logging
 import posixpath
 import re
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from markupsafe import Markup, escape
 from mkdocs.exceptions import PluginError
@@ -24,7 +24,7 @@ from mkdocs.utils import get_relative_url
 
 from ctsite.records import register as registers
 from ctsite.records import timeline
-from ctsite.statements.feature import folder_of
+from ctsite.statements.feature import folder_of, is_statements_page
 from ctsite.statements.feed import anchor
 
 log = logging.getLogger("mkdocs.hooks.records")
@@ -79,20 +79,15 @@ class RecordsFeature:
             for reference in registers.references(text):
                 if reference.symbol in self.register.documents:
                     self.citations.add(reference.symbol, file.src_uri)
-            if self._is_statements_page(file.src_uri):
+            if is_statements_page(
+                file.src_uri, self.context.codes, self.context.settings.statements
+            ):
                 # The statements page cites the documents of every statement (its template
                 # links them).
                 for statement in self.run.statements or ():
                     for symbol in statement.documents:
                         self.citations.add(symbol, file.src_uri)
         return files
-
-    def _is_statements_page(self, src_uri: str) -> bool:
-        settings = self.context.settings.statements
-        parts = PurePosixPath(src_uri).parts
-        if parts and parts[0] in self.context.codes:
-            parts = parts[1:]
-        return bool(settings.file) and PurePosixPath(*parts) == PurePosixPath(settings.page)
 
     def on_page_markdown(self, markdown, page, config, files) -> str:
         """The timeline and the documents list where their lines are; links for `[[SYMBOL]]`."""

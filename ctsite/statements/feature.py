@@ -44,6 +44,14 @@ def folder_of(page: str) -> str:
     return f"{path.with_suffix('')}/"
 
 
+def is_statements_page(src_uri: str, codes: list[str], settings) -> bool:
+    """Whether a page (its source, `en/statements.md`) is the statements page of its language."""
+    parts = PurePosixPath(src_uri).parts
+    if parts and parts[0] in codes:
+        parts = parts[1:]
+    return bool(settings.file) and PurePosixPath(*parts) == PurePosixPath(settings.page)
+
+
 class StatementsFeature:
     """One language's build; `run.statements` holds the checked statements of every language."""
 
@@ -131,12 +139,7 @@ class StatementsFeature:
     # -- pages ------------------------------------------------------------------------------
 
     def _is_statements_page(self, page) -> bool:
-        parts = PurePosixPath(page.file.src_uri).parts
-        if parts and parts[0] in self.context.codes:
-            parts = parts[1:]
-        return bool(self.settings.file) and PurePosixPath(*parts) == PurePosixPath(
-            self.settings.page
-        )
+        return is_statements_page(page.file.src_uri, self.context.codes, self.settings)
 
     def on_page_markdown(self, markdown, page, config, files) -> str:
         """The statements page's template; the latest statements where a page asks for them."""
