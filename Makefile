@@ -9,7 +9,7 @@ export NO_MKDOCS_2_WARNING := 1
 .DEFAULT_GOAL := help
 .PHONY: help serve build messages check test audit csp new-practice new-statement translations \
 	material-diff \
-	share-image second-engine summary preview lock clean
+	share-image second-engine compare-builds summary preview lock clean
 
 # The venv is rebuilt whenever the lock file or the package's declaration changes. The lock
 # file installs the site's logic (ctsite/) too, in editable mode (its line `-e .`), so edits to
@@ -70,6 +70,9 @@ share-image: $(VENV)/.installed ## Redraw the share images of every language (do
 
 second-engine: $(VENV)/.installed ## Build with ProperDocs too and compare byte for byte
 	$(BIN)/python -m ctsite.tools.second_engine
+
+compare-builds: $(VENV)/.installed ## Site of a commit against the working tree's, byte for byte: REF=<commit>
+	$(BIN)/python -m ctsite.tools.compare_builds "$(REF)" $(if $(ALLOW_REMOVED),--allow-removed)
 
 summary: $(VENV)/.installed ## Markdown tables of translations, catalogue, weights, Lighthouse
 	$(BIN)/python -m ctsite.tools.summary

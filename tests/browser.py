@@ -76,6 +76,12 @@ class PageLoad:
             and self.console_errors.append(f"{message.text} [{message.location.get('url')}]"),
         )
 
+    def snapshot(self) -> PageLoad:
+        """What was recorded so far (later events go to this load, not the copy)."""
+        return PageLoad(
+            self.origin, list(self.requests), list(self.failures), list(self.console_errors)
+        )
+
     def foreign_requests(self) -> list[str]:
         return [url for url in self.requests if not url.startswith((self.origin, "data:"))]
 
@@ -166,6 +172,108 @@ CSP_WATCH = (
 )
 
 
+# HTML_CodeSniffer (WCAG 2 AA), the second accessibility engine beside axe, run in the page
+# of the one visit as pa11y runs it (npm's @pa11y/html_codesniffer, pinned by package-lock.json):
+# its errors only, each with its code, the element's selector and a short piece of its markup.
+HTMLCS = ROOT / "node_modules" / "@pa11y" / "html_codesniffer" / "build" / "HTMLCS.js"
+HTMLCS_ERRORS = """
+() => new Promise((resolve, reject) => {
+  const context = (element) => {
+    if (!element || !element.outerHTML) return "";
+    let html = element.outerHTML;
+    if (element.innerHTML.length > 31) {
+      html = html.replace(element.innerHTML, element.innerHTML.slice(0, 31) + "...");
+    }
+    return html.length > 251 ? html.slice(0, 250) + "..." : html;
+  };
+  const selector = (element) => {
+    const parts = [];
+    while (element && element.nodeType === Node.ELEMENT_NODE) {
+      if (element.id) { parts.unshift("#" + element.id); break; }
+      const siblings = element.parentNode ? [...element.parentNode.children] : [element];
+      const same = siblings.filter((sibling) => sibling.tagName === element.tagName);
+      const name = element.tagName.toLowerCase();
+      parts.unshift(same.length > 1 ? `${name}:nth-child(${siblings.indexOf(element) + 1})` : name);
+      element = element.parentNode;
+    }
+    return parts.join(" > ");
+  };
+  HTMLCS.process("WCAG2AA", document, (error) => {
+    if (error) return reject(error);
+    resolve(HTMLCS.getMessages().filter((message) => message.type === 1).map((message) => ({
+      code: message.code,
+      message: message.msg,
+      selector: selector(message.element),
+      context: context(message.element),
+    })));
+  });
+})
+"""
+
+
+def html_codesniffer(page) -> list[dict]:
+    """HTML_CodeSniffer's errors in a loaded page (a missing npm package is named)."""
+    if not HTMLCS.is_file():
+        missing_tool(f"{HTMLCS.relative_to(ROOT)} is missing: run `npm ci` (make test does)")
+    if not page.evaluate("typeof HTMLCS !== 'undefined'"):
+        # Evaluated by the browser's debugging protocol, as axe is: not an inline script, so
+        # the page's Content-Security-Policy (which refuses inline scripts) stays as published.
+        page.evaluate(HTMLCS.read_text(encoding="utf-8"))
+    return page.evaluate(HTMLCS_ERRORS)
+
+
+# The widths a page's layout is checked at: a small phone, the tests' phone, a tablet, a desktop.
+WIDTHS = (360, PHONE["width"], 768, DESKTOP["width"])
+
+# Headings whose permalink sits on a line of its own (an empty line under the heading text), and
+# how many headings have a permalink.
+HEADING_GAPS = """() => {
+  const gaps = [];
+  const headings = document.querySelectorAll("article :is(h1, h2, h3, h4, h5, h6)");
+  let linked = 0;
+  for (const heading of headings) {
+    const link = heading.querySelector(".headerlink");
+    if (link) linked += 1;
+    if (!link || !heading.getClientRects().length) continue;
+    const range = document.createRange();
+    range.setStartBefore(heading.firstChild);
+    range.setEndBefore(link);
+    const rects = [...range.getClientRects()].filter((rect) => rect.width > 0);
+    if (!rects.length) continue;
+    const textBottom = Math.max(...rects.map((rect) => rect.bottom));
+    const linkBox = link.getClientRects()[0];
+    if (linkBox && linkBox.top >= textBottom - 1) gaps.push(heading.textContent.trim());
+  }
+  return {gaps, linked};
+}"""
+
+# What must stay on one line, drawn on more than one (in right-to-left text one line may hold
+# several boxes of the same element: its left-to-right digits and its parentheses), and how many
+# such elements the page has.
+BROKEN = """() => {
+  const kept = [...document.querySelectorAll(
+    "article :is(.nobreak, a.un-document, .catalogue-group__count)")];
+  const broken = kept.filter((element) => {
+    const rects = [...element.getClientRects()];
+    return rects.some((rect) => Math.abs(rect.top - rects[0].top) > rect.height / 2);
+  }).map((element) => element.textContent);
+  return {broken, kept: kept.length};
+}"""
+
+# Every footnote marker: whether a separator is drawn before it, and whether the node before
+# it (white space aside) is another marker.
+SEPARATORS = """() => [...document.querySelectorAll("article sup[id^='fnref']")].map((marker) => {
+  let before = marker.previousSibling;
+  while (before && before.nodeType === Node.TEXT_NODE && !before.nodeValue.trim()) {
+    before = before.previousSibling;
+  }
+  const adjacent = Boolean(before && before.nodeType === Node.ELEMENT_NODE
+    && before.matches("sup[id^='fnref']"));
+  const content = getComputedStyle(marker, "::before").content;
+  return {adjacent, separated: content !== "none" && content !== "normal"};
+})"""
+
+
 @dataclass
 class Visit:
     """What one first visit to a page showed, for every check made on it."""
@@ -173,9 +281,13 @@ class Visit:
     path: str
     status: int
     load: PageLoad
-    axe: list[str]  # WCAG violations in the light scheme, described
+    axe: dict[str, list[str]]  # WCAG violations, described, per colour scheme (light, dark)
+    drawn: dict[str, str]  # the scheme Material drew, per colour scheme asked for
+    htmlcs: dict[str, list[dict]]  # HTML_CodeSniffer's errors, per colour scheme
     isolation: list[str]  # Latin runs whose neighbours are out of place (right-to-left pages)
     csp_violations: list[str]  # what the Content-Security-Policy refused
+    separators: list[dict]  # each footnote marker: beside another, and drawn with a separator
+    layout: dict[int, dict]  # per width: heading gaps, broken runs, and what was counted
     skip: dict  # the first Tab stop, and where the next one lands after it is followed
 
 
@@ -228,9 +340,11 @@ def follow_skip_link(page) -> dict:
 
 
 class Visits:
-    """Each page visited once, in a fresh context, the first time a test asks for it; the
-    accessibility, network and bidirectional-text checks all read that one visit instead of
-    loading the page three times."""
+    """Each page visited once, in a fresh context, the first time a test asks for it; every
+    per-page check reads that one visit instead of loading the page again: the network, the
+    Content-Security-Policy, the bidirectional text, axe and HTML_CodeSniffer in the light scheme,
+    then (the system's setting switched, which the site follows without a reload) in the dark
+    one, the layout at each of `WIDTHS` (the viewport resized), and last the keyboard."""
 
     def __init__(self, chromium, served: str):
         self.chromium = chromium
@@ -243,26 +357,69 @@ class Visits:
             self.cache[path] = self._visit(path)
         return self.cache[path]
 
+    def _schemes(self, page) -> tuple[dict, dict, dict]:
+        """axe's violations, the scheme drawn and HTML_CodeSniffer's errors, light then dark."""
+        axe, drawn, htmlcs = {}, {}, {}
+        for scheme in ("light", "dark"):
+            page.emulate_media(color_scheme=scheme)
+            wanted = "slate" if scheme == "dark" else "default"
+            try:
+                page.wait_for_function(
+                    f"() => document.body.getAttribute('data-md-color-scheme') === '{wanted}'",
+                    timeout=2000,
+                )
+            except PlaywrightTimeout:
+                pass  # the test of the scheme drawn says so
+            # Material's colours change with a transition: checked once it has run.
+            page.wait_for_function(
+                "() => document.getAnimations().every((a) => a.playState !== 'running')"
+            )
+            drawn[scheme] = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
+            violations = self.axe.run(page, options=AXE_OPTIONS).response["violations"]
+            axe[scheme] = describe(violations)
+            htmlcs[scheme] = html_codesniffer(page)
+        page.emulate_media(color_scheme="light")
+        return axe, drawn, htmlcs
+
+    def _layout(self, page) -> dict[int, dict]:
+        """The layout checks at each width, widest first (the page is loaded at DESKTOP)."""
+        layout = {}
+        for width in sorted(WIDTHS, reverse=True):
+            page.set_viewport_size({"width": width, "height": 800})
+            page.evaluate("new Promise((done) => requestAnimationFrame(() => done()))")
+            layout[width] = {**page.evaluate(HEADING_GAPS), **page.evaluate(BROKEN)}
+        page.set_viewport_size(DESKTOP)
+        return layout
+
     def _visit(self, path: str) -> Visit:
-        context = self.chromium.new_context(viewport=DESKTOP)
+        context = self.chromium.new_context(viewport=DESKTOP, color_scheme="light")
         context.add_init_script(CSP_WATCH)
         page = context.new_page()
         load = PageLoad(origin=self.served.rstrip("/"))
         load.watch(page)
         response = page.goto(self.served + path, wait_until="networkidle")
         page.evaluate("document.fonts.ready.then(() => true)")
+        # What loading the page did, kept before the checks run: the checking tools log to
+        # the console themselves (HTML_CodeSniffer does).
+        load = load.snapshot()
+        refused = page.evaluate("window.__violations")
         rtl = page.evaluate("document.documentElement.dir") == "rtl"
         isolation = page.evaluate(NEIGHBOURS) if rtl else []
-        refused = page.evaluate("window.__violations")
-        violations = describe(self.axe.run(page, options=AXE_OPTIONS).response["violations"])
+        separators = page.evaluate(SEPARATORS)
+        axe, drawn, htmlcs = self._schemes(page)
+        layout = self._layout(page)
         skip = follow_skip_link(page)
         context.close()
         return Visit(
             path=path,
             status=response.status,
             load=load,
-            axe=violations,
+            axe=axe,
+            drawn=drawn,
+            htmlcs=htmlcs,
             isolation=isolation,
             csp_violations=refused,
+            separators=separators,
+            layout=layout,
             skip=skip,
         )

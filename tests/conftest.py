@@ -71,8 +71,9 @@ def pytest_collection_modifyitems(items):
         if "chromium" in fixtures:
             item.add_marker(pytest.mark.browser)
         if "visits" in fixtures:
-            path = getattr(item, "callspec", None) and item.callspec.params.get("path", "")
-            language = str(path).split("/", 1)[0] if str(path).startswith("en/") else "ar"
+            params = item.callspec.params if hasattr(item, "callspec") else {}
+            path = str(params.get("path", ""))
+            language = params.get("language") or ("en" if path.startswith("en/") else "ar")
             item.add_marker(pytest.mark.xdist_group(f"visits-{language}"))
 
 

@@ -6,7 +6,7 @@ between two footnote markers that stand side by side."""
 from __future__ import annotations
 
 import pytest
-from browser import DESKTOP, PHONE, site_paths
+from browser import DESKTOP, PHONE, WIDTHS, site_paths
 
 PATHS = [path for path in site_paths() if "404" not in path]
 # The pages whose paragraphs are longest, and a catalogue entry, in both languages.
@@ -70,49 +70,8 @@ LONGEST_LINES = """() => {
   return found;
 }"""
 
-# Headings whose permalink sits on a line of its own (an empty line under the heading text).
-HEADING_GAPS = """() => {
-  const gaps = [];
-  for (const heading of document.querySelectorAll("article :is(h1, h2, h3, h4, h5, h6)")) {
-    const link = heading.querySelector(".headerlink");
-    if (!link || !heading.getClientRects().length) continue;
-    const range = document.createRange();
-    range.setStartBefore(heading.firstChild);
-    range.setEndBefore(link);
-    const rects = [...range.getClientRects()].filter((rect) => rect.width > 0);
-    if (!rects.length) continue;
-    const textBottom = Math.max(...rects.map((rect) => rect.bottom));
-    const linkBox = link.getClientRects()[0];
-    if (linkBox && linkBox.top >= textBottom - 1) gaps.push(heading.textContent.trim());
-  }
-  return gaps;
-}"""
 
-# What must stay on one line, drawn on more than one (in right-to-left text one line may hold
-# several boxes of the same element: its left-to-right digits and its parentheses).
-BROKEN = """() => [...document.querySelectorAll(
-    "article :is(.nobreak, a.un-document, .catalogue-group__count)")]
-  .filter((element) => {
-    const rects = [...element.getClientRects()];
-    return rects.some((rect) => Math.abs(rect.top - rects[0].top) > rect.height / 2);
-  })
-  .map((element) => element.textContent)"""
-
-# Every footnote marker: whether a separator is drawn before it, and whether the node before
-# it (white space aside) is another marker.
-SEPARATORS = """() => [...document.querySelectorAll("article sup[id^='fnref']")].map((marker) => {
-  let before = marker.previousSibling;
-  while (before && before.nodeType === Node.TEXT_NODE && !before.nodeValue.trim()) {
-    before = before.previousSibling;
-  }
-  const adjacent = Boolean(before && before.nodeType === Node.ELEMENT_NODE
-    && before.matches("sup[id^='fnref']"));
-  const content = getComputedStyle(marker, "::before").content;
-  return {adjacent, separated: content !== "none" && content !== "normal"};
-})"""
-
-
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def desktop(chromium, served):
     context = chromium.new_context(viewport=DESKTOP)
     page = context.new_page()
@@ -157,53 +116,36 @@ def test_running_text_stays_within_85_characters_a_line(desktop, served):
     assert len(measured) > 50 and max(measured) >= 60  # the check did measure long paragraphs
 
 
-@pytest.mark.parametrize("width", [360, PHONE["width"], 768, DESKTOP["width"]])
-def test_no_heading_leaves_an_empty_line_under_it(chromium, served, width):
-    context = chromium.new_context(viewport={"width": width, "height": 800})
-    page = context.new_page()
-    gaps = {}
-    headings = 0
-    for path in PATHS:
-        visit(page, served + path)
-        headings += page.evaluate("document.querySelectorAll('article .headerlink').length")
-        found = page.evaluate(HEADING_GAPS)
-        if found:
-            gaps[path] = found
-    context.close()
-    assert headings > 100
-    assert not gaps
+def in_language(language: str) -> list[str]:
+    return [path for path in PATHS if path.startswith("en/") == (language == "en")]
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("path", PATHS)
+def test_no_heading_leaves_an_empty_line_under_it(visits, path, width):
+    assert visits(path).layout[width]["gaps"] == []
 
 
 @pytest.mark.parametrize("width", [360, PHONE["width"]])
-def test_year_ranges_symbols_and_counts_stay_on_one_line(chromium, served, width):
-    context = chromium.new_context(viewport={"width": width, "height": 800})
-    page = context.new_page()
-    broken = {}
-    kept = 0
-    for path in PATHS:
-        visit(page, served + path)
-        kept += page.evaluate(
-            "document.querySelectorAll('article :is(.nobreak, a.un-document,"
-            " .catalogue-group__count)').length"
-        )
-        found = page.evaluate(BROKEN)
-        if found:
-            broken[path] = found
-    context.close()
-    assert kept > 100
-    assert not broken
+@pytest.mark.parametrize("path", PATHS)
+def test_year_ranges_symbols_and_counts_stay_on_one_line(visits, path, width):
+    assert visits(path).layout[width]["broken"] == []
 
 
-def test_a_separator_stands_only_between_markers_side_by_side(desktop, served):
-    wrong = {}
-    pairs = markers = 0
-    for path in PATHS:
-        visit(desktop, served + path)
-        found = desktop.evaluate(SEPARATORS)
-        markers += len(found)
-        pairs += sum(marker["adjacent"] for marker in found)
-        bad = [marker for marker in found if marker["adjacent"] != marker["separated"]]
-        if bad:
-            wrong[path] = bad
-    assert markers > 200 and pairs > 0  # both kinds were seen
-    assert not wrong
+@pytest.mark.parametrize("path", PATHS)
+def test_a_separator_stands_only_between_markers_side_by_side(visits, path):
+    markers = visits(path).separators
+    assert [marker for marker in markers if marker["adjacent"] != marker["separated"]] == []
+
+
+@pytest.mark.parametrize("language", ["ar", "en"])
+def test_the_layout_checks_measured_what_they_check(visits, language):
+    """Each language's pages have what the checks above look at: headings with permalinks,
+    runs kept on one line, footnote markers alone and side by side (a check that found nothing
+    to look at would pass wrongly)."""
+    visited = [visits(path) for path in in_language(language)]
+    for width in WIDTHS:
+        assert sum(visit.layout[width]["linked"] for visit in visited) > 50, width
+        assert sum(visit.layout[width]["kept"] for visit in visited) > 50, width
+    markers = [marker for visit in visited for marker in visit.separators]
+    assert len(markers) > 100 and any(marker["adjacent"] for marker in markers)

@@ -33,7 +33,7 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def nginx(site, tmp_path_factory):
     """nginx serving the built site with deploy/nginx.conf; yields its base URL."""
     binary = shutil.which("nginx") or (

@@ -15,7 +15,7 @@ HOMES = {"ar": "", "en": "en/"}
 SUBJECTS = ["approach/", "international/ctc-chairmanship-2016/", "capacity-building/"]
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def pages(site):
     return {page.url_path: page.soup() for page in content_pages(site)}
 

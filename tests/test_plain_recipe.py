@@ -82,7 +82,7 @@ def _fresh_clone(destination: Path) -> Path:
     return destination
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def recipe(tmp_path_factory: pytest.TempPathFactory):
     """A fresh clone and a new virtual environment made with the host's recipe; yields the
     clone, the environment's bin folder and the shell environment."""

@@ -141,7 +141,7 @@ _REFERENCE = re.compile(
 )
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def fixture_project(tmp_path_factory):
     return copy_project(tmp_path_factory.mktemp("hostile") / "project")
 

@@ -17,7 +17,7 @@ CHAIRMANSHIP = "international/ctc-chairmanship-2016/index.html"
 DOCUMENTS = "documents/index.html"
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def register():
     return un_documents.load(ROOT / "data" / "un-documents.yml", list(LANGUAGES))
 

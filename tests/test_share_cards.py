@@ -38,7 +38,7 @@ def one(soup, key: str) -> str:
     return values[0]
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def pages(site):
     return [(page, page.soup()) for page in content_pages(site)]
 

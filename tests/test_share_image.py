@@ -27,7 +27,7 @@ def committed(code: str):
     return ROOT / "docs" / share_image.share_image_path(code)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def drawn(tmp_path_factory):
     """Every language's image as the script draws it now, into a temporary folder."""
     folder = tmp_path_factory.mktemp("share")

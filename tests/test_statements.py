@@ -24,7 +24,7 @@ STATEMENTS = "statements/index.html"
 ARABIC = re.compile(r"[\u0600-\u06ff]")
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def register():
     return registers.load(ROOT / "data" / "un-documents.yml", list(LANGUAGES))
 
@@ -33,7 +33,7 @@ def _vocabulary(name: str) -> dict:
     return yaml.safe_load((ROOT / "data" / name).read_text(encoding="utf-8"))
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def statements(register):
     return data.load(
         ROOT / "data" / "statements.yml",

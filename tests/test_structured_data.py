@@ -98,7 +98,7 @@ def blocks(soup) -> list[dict]:
     ]
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def pages(site):
     return [(page, page.soup()) for page in content_pages(site)]
 

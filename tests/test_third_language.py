@@ -74,7 +74,7 @@ def french_project(folder):
     return project
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def french(tmp_path_factory):
     """(project, built site) of the three-language fixture."""
     folder = tmp_path_factory.mktemp("french")

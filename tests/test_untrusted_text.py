@@ -94,7 +94,7 @@ def build_lenient(project, site) -> subprocess.CompletedProcess:
     )
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def hostile_project(tmp_path_factory):
     """The project with markup added to a page's title and heading, and to text in every data
     file."""
@@ -346,7 +346,7 @@ hostile_text = st.one_of(
 FIELDS = [*DATA_FIELDS, (PAGE, ("title",)), (PAGE, ("description",))]
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def pristine(tmp_path_factory):
     return copy_project(tmp_path_factory.mktemp("generated") / "project")
 

@@ -20,7 +20,7 @@ TOP_LEVEL = [
 ]
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def pages(site):
     return [(page, page.soup()) for page in content_pages(site)]
 
