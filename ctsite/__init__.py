@@ -5,7 +5,8 @@
 - `settings`: the `extra.site` block of `mkdocs.yml`, typed and validated;
 - `languages`: page parity and stale translations, the switcher and hreflang, interface text,
   the 404 pages, Latin runs in right-to-left text;
-- `catalogue`: the practices' front matter, its schema, vocabularies, model and exports;
+- `catalogue`: the practices' front matter, its declared fields (`data/catalogue-fields.yml`),
+  schema, vocabularies, model and exports;
 - `records`: the UN documents register and the chairmanship timeline;
 - `search`: the text analysis and the per-language index;
 - `dates`: last-update dates from git;

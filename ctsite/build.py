@@ -85,7 +85,9 @@ FEATURES = {
 class Run:
     """What the builds of every language in one `mkdocs build` share."""
 
-    vocabularies: object = None
+    # The catalogue's declared fields and vocabularies (ctsite.catalogue.schema.Schema), and its
+    # validated entries.
+    schema: object = None
     sources: object = None
     git_dates: dict | None = None
     default_404: str | None = None

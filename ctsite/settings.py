@@ -10,9 +10,6 @@ from __future__ import annotations
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 
-# What the catalogue's front matter fields take their keys from: {vocabulary: file}.
-VOCABULARIES = ("pillars", "institutions", "audiences", "formats", "kinds", "open_to")
-
 
 class SettingsError(ValueError):
     """The settings are wrong; the message names every key at fault, at once."""
@@ -23,8 +20,8 @@ class CatalogueSettings(Config):
 
     # The folder of each language holding one page per practice and the catalogue page.
     section = c.Type(str, default="best-practices")
-    # Each vocabulary's file: its keys, with a label in every language.
-    vocabularies = c.DictOfItems(c.File(exists=True))
+    # The fields of an entry's front matter, declared once (with the files of their vocabularies).
+    fields = c.File(exists=True)
 
 
 class RecordsSettings(Config):
@@ -89,19 +86,6 @@ def load(values: object, config_file_path: str) -> SiteSettings:
     errors, warnings = settings.validate()
     problems = [f"mkdocs.yml: extra.site.{key}: {error}" for key, error in errors]
     problems += [f"mkdocs.yml: extra.site.{key}: {warning}" for key, warning in warnings]
-    given = set(settings.catalogue.vocabularies or {}) if not errors else set(VOCABULARIES)
-    missing = sorted(set(VOCABULARIES) - given)
-    unknown = sorted(given - set(VOCABULARIES))
-    if not errors and missing:
-        problems.append(
-            "mkdocs.yml: extra.site.catalogue.vocabularies: expected a file for each of "
-            f"{', '.join(VOCABULARIES)}, found none for {', '.join(missing)}"
-        )
-    if not errors and unknown:
-        problems.append(
-            "mkdocs.yml: extra.site.catalogue.vocabularies: expected only "
-            f"{', '.join(VOCABULARIES)}, found {', '.join(unknown)}"
-        )
     if problems:
         raise SettingsError("\n".join(problems))
     return settings

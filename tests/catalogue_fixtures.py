@@ -1,10 +1,16 @@
-"""Front matter and vocabularies for the catalogue tests."""
+"""Front matter and vocabularies for the catalogue tests; the fields are the project's own
+(`data/catalogue-fields.yml`), with these vocabularies (`SCHEMA`)."""
 
 from __future__ import annotations
 
 import copy
+from pathlib import Path
 
+from ctsite.catalogue import declaration
+from ctsite.catalogue.schema import Schema
 from ctsite.catalogue.vocabularies import Vocabularies
+
+ROOT = Path(__file__).resolve().parent.parent
 
 VOCABULARIES = Vocabularies(
     {
@@ -34,6 +40,9 @@ VOCABULARIES = Vocabularies(
         },
     }
 )
+
+FIELDS, _ = declaration.read(ROOT / "data" / "catalogue-fields.yml", ["ar", "en"], ROOT)
+SCHEMA = Schema(FIELDS, VOCABULARIES)
 
 VALID = {
     "id": "azhar-observatory",

@@ -15,6 +15,10 @@ from sitecheck import ROOT
 
 CATALOGUES = {"ar": "best-practices/", "en": "en/best-practices/"}
 UI = yaml.safe_load((ROOT / "data" / "ui.yml").read_text(encoding="utf-8"))
+# The fields' labels, as data/catalogue-fields.yml declares them.
+FIELDS = yaml.safe_load((ROOT / "data" / "catalogue-fields.yml").read_text(encoding="utf-8"))[
+    "fields"
+]
 
 STATE = """() => {
   const box = (selector) => {
@@ -156,13 +160,13 @@ def test_cards_put_the_title_first_then_who_offers_for_whom_and_open_to(
         practice = practices[card["id"].strip("/").split("/")[-1]]
         # Who offers first, then for whom, then who may ask, as the entry's fields say.
         assert card["facts"][0] == practice["institution"]["label"]
-        labels = [UI["field_institution"][language]]
+        labels = [FIELDS["institution"]["label"][language]]
         if practice["audiences"]:
-            labels.append(UI["field_audiences"][language])
+            labels.append(FIELDS["audiences"]["label"][language])
             first = audiences[practice["audiences"][0]][language]
             assert first in card["facts"][1]
         if practice["open_to"]:
-            labels.append(UI["field_open_to"][language])
+            labels.append(FIELDS["open_to"]["label"][language])
         assert card["factLabels"] == labels
 
 

@@ -7,7 +7,7 @@ import io
 import json
 
 import pytest
-from catalogue_fixtures import VOCABULARIES, markdown, valid
+from catalogue_fixtures import SCHEMA, markdown, valid
 
 from ctsite.catalogue import export, model
 
@@ -63,9 +63,9 @@ def docs(tmp_path):
 
 
 def catalogue_of(docs, language):
-    sources = model.read_sources(docs, ["ar", "en"], "ar", VOCABULARIES)
+    sources = model.read_sources(docs, ["ar", "en"], "ar", SCHEMA)
     assert sources.problems == []
-    return model.build(sources, language, HOMES, SITE, VOCABULARIES)
+    return model.build(sources, language, HOMES, SITE, SCHEMA)
 
 
 def test_practices_are_grouped_by_pillar_in_vocabulary_order_with_labels(docs):
@@ -100,9 +100,7 @@ def test_facets_count_entries_and_leave_out_empty_terms(docs):
 def test_a_misspelt_key_offers_the_nearest_one_and_the_line_to_write(docs):
     entry = valid(id="typo", pillar="ideologcal", audiences=["diplomat", "researchers"])
     write_entry(docs, "typo", ar=entry, en=entry)
-    problems = [
-        p.message() for p in model.read_sources(docs, ["ar", "en"], "ar", VOCABULARIES).problems
-    ]
+    problems = [p.message() for p in model.read_sources(docs, ["ar", "en"], "ar", SCHEMA).problems]
     pillar_line = 1 + markdown(entry).splitlines().index("pillar: ideologcal")
     assert (
         "docs/ar/best-practices/typo.md: field 'pillar': expected one of ideological, financial, "
@@ -125,9 +123,7 @@ def test_a_shared_field_that_differs_is_reported_beside_another_problem_of_the_f
         ar=valid(id="both"),
         en=valid(id="both", summary="x" * 400, institution="emlcu"),
     )
-    problems = [
-        p.message() for p in model.read_sources(docs, ["ar", "en"], "ar", VOCABULARIES).problems
-    ]
+    problems = [p.message() for p in model.read_sources(docs, ["ar", "en"], "ar", SCHEMA).problems]
     assert [p.split(": expected")[0] for p in problems] == [
         "docs/en/best-practices/both.md: field 'summary'",
         "docs/en/best-practices/both.md: field 'institution'",
@@ -138,7 +134,7 @@ def test_an_invalid_or_inconsistent_entry_is_left_out_and_reported(docs):
     write_entry(docs, "bad", ar=valid(id="bad", pillar="nope"), en=valid(id="bad"))
     write_entry(docs, "differs", ar=valid(id="differs"), en=valid(id="differs", since=2016))
     write_entry(docs, "broken", ar="---\ntitle: [\n---\n", en=valid(id="broken"))
-    sources = model.read_sources(docs, ["ar", "en"], "ar", VOCABULARIES)
+    sources = model.read_sources(docs, ["ar", "en"], "ar", SCHEMA)
     assert sorted(sources.values) == ["azhar-observatory", "fiu"]
     assert [p.message() for p in sources.problems] == [
         "docs/ar/best-practices/bad.md: field 'pillar': expected one of ideological, financial, "
@@ -180,7 +176,24 @@ def test_csv_export_has_a_bom_one_row_per_practice_and_no_formulas(docs):
     assert rows[0]["sources"] == "Al-Azhar <https://azhar.eg/observer>"
     assert (rows[0]["open_to"], rows[1]["open_to"]) == ("african-states", "")
     assert rows[1]["title"] == "'=Financial unit"
-    assert tuple(rows[0]) == export.CSV_COLUMNS
+    assert tuple(rows[0]) == (
+        "id",
+        "title",
+        "summary",
+        "pillar",
+        "pillar_label",
+        "institution",
+        "institution_label",
+        "kind",
+        "audiences",
+        "formats",
+        "open_to",
+        "since",
+        "sources",
+        "url",
+        "translation_url",
+    )
+    assert (rows[0]["pillar_label"], rows[1]["institution_label"]) == ("Ideological", "EMLCU")
 
 
 def test_exports_are_the_same_bytes_for_the_same_sources(docs):
@@ -202,7 +215,7 @@ def test_a_misspelt_field_name_offers_the_right_one_with_its_value(docs):
     entry = valid(id="misspelt")
     entry["pilar"] = entry.pop("pillar")
     write_entry(docs, "misspelt", ar=entry, en=valid(id="misspelt"))
-    problems = model.read_sources(docs, ["ar", "en"], "ar", VOCABULARIES).problems
+    problems = model.read_sources(docs, ["ar", "en"], "ar", SCHEMA).problems
     line = 1 + markdown(entry).splitlines().index("pilar: ideological")
     # One problem for one slip: the field is not reported missing as well.
     assert [p.message() for p in problems] == [

@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from catalogue_fixtures import FILE, VOCABULARIES, markdown, valid
+from catalogue_fixtures import FILE, SCHEMA, markdown, valid
 from sitecheck import build, build_with_memory_cap, copy_project
 
 from ctsite.catalogue import export, frontmatter, model, schema
@@ -37,7 +37,7 @@ ALIAS_BOMB = (
 
 
 def messages(values: dict) -> list[str]:
-    return [p.message() for p in schema.validate(values, FILE, "azhar-observatory", VOCABULARIES)]
+    return [p.message() for p in schema.validate(values, FILE, "azhar-observatory", SCHEMA)]
 
 
 # --- Front matter ------------------------------------------------------------------------------
@@ -85,7 +85,7 @@ def test_a_latin1_entry_is_reported_with_its_file_and_the_others_kept(tmp_path):
         (folder / "azhar-observatory.md").write_text(markdown(valid()), encoding="utf-8")
     broken = docs / "en" / "best-practices" / "azhar-observatory.md"
     broken.write_bytes(markdown(valid(title="Café")).encode("latin-1"))
-    sources = model.read_sources(docs, ["ar", "en"], "ar", VOCABULARIES)
+    sources = model.read_sources(docs, ["ar", "en"], "ar", SCHEMA)
     assert [p.message() for p in sources.problems] == [
         "docs/en/best-practices/azhar-observatory.md: front matter: expected UTF-8 text, "
         "found byte 0xe9 at byte offset 36, which is not UTF-8 (save the file as UTF-8)"
@@ -322,9 +322,9 @@ def test_csv_export_of_hostile_titles_has_no_formula(tmp_path):
         (folder / "azhar-observatory.md").write_text(
             markdown(valid(title="＝HYPERLINK(1)")), encoding="utf-8"
         )
-    sources = model.read_sources(docs, ["ar", "en"], "ar", VOCABULARIES)
+    sources = model.read_sources(docs, ["ar", "en"], "ar", SCHEMA)
     catalogue = model.build(
-        sources, "en", {"ar": "", "en": "en/"}, "https://ct.example.test/", VOCABULARIES
+        sources, "en", {"ar": "", "en": "en/"}, "https://ct.example.test/", SCHEMA
     )
     rows = list(csv.DictReader(io.StringIO(export.to_csv(catalogue).decode("utf-8-sig"))))
     assert rows[0]["title"] == "'＝HYPERLINK(1)"

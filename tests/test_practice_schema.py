@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from catalogue_fixtures import FILE, VOCABULARIES, valid
+from catalogue_fixtures import FILE, SCHEMA, valid
 
 from ctsite.catalogue import frontmatter, schema
 
@@ -13,7 +13,7 @@ STEM = "azhar-observatory"
 
 
 def messages(values: dict) -> list[str]:
-    return [p.message() for p in schema.validate(values, FILE, STEM, VOCABULARIES)]
+    return [p.message() for p in schema.validate(values, FILE, STEM, SCHEMA)]
 
 
 def test_a_valid_entry_has_no_problem():
@@ -125,6 +125,7 @@ def test_a_shared_field_that_differs_names_the_other_file_and_the_reference():
         {"ar": valid(), "en": valid(pillar="financial", title="Another title")},
         {"ar": "docs/ar/best-practices/x.md", "en": "docs/en/best-practices/x.md"},
         "ar",
+        SCHEMA,
     )
     assert [p.message() for p in problems] == [
         "docs/en/best-practices/x.md: field 'pillar': expected 'ideological' as in "
@@ -170,16 +171,16 @@ def test_the_scaffold_shows_how_a_list_is_written_in_each_language():
 
     from ctsite.tools import new_practice
 
-    english = new_practice.front_matter("x", "en", VOCABULARIES)
-    arabic = new_practice.front_matter("x", "ar", VOCABULARIES)
+    english = new_practice.front_matter("x", "en", SCHEMA)
+    arabic = new_practice.front_matter("x", "ar", SCHEMA)
     assert "# a list is written: audiences: [diplomats, researchers]" in english
     assert "# مثال لقائمة: audiences: [diplomats, researchers]" in arabic
     # The example is itself a valid value of its field.
     example = english.split("# a list is written: ")[1].splitlines()[0]
     values = yaml.safe_load(example)
     assert (
-        schema.FIELDS_BY_NAME["audiences"].type.check(
-            "audiences", values["audiences"], VOCABULARIES, "x"
+        SCHEMA.by_name["audiences"].type.check(
+            "audiences", values["audiences"], SCHEMA.vocabularies, "x"
         )
         == []
     )
@@ -188,8 +189,6 @@ def test_the_scaffold_shows_how_a_list_is_written_in_each_language():
 def test_a_misspelt_field_with_a_hostile_value_gets_no_line_to_copy():
     values = valid()
     values["pilar"] = values.pop("pillar") + "\u202e"
-    [message] = [
-        p.message() for p in schema.validate(values, FILE, "azhar-observatory", VOCABULARIES)
-    ]
+    [message] = [p.message() for p in schema.validate(values, FILE, "azhar-observatory", SCHEMA)]
     assert "(did you mean 'pillar'?)" in message and "`" not in message
     assert all(c.isprintable() for c in message)

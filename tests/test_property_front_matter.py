@@ -15,7 +15,7 @@ import shutil
 
 import pytest
 import yaml
-from catalogue_fixtures import FILE, VALID, VOCABULARIES
+from catalogue_fixtures import FILE, SCHEMA, VALID
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sitecheck import build_with_memory_cap, copy_project, record_translations
@@ -107,12 +107,12 @@ def pipeline(text: str) -> None:
         assert isinstance(parsed.error, str) and parsed.error.startswith("expected ")
         assert all(c.isprintable() for c in parsed.error), repr(parsed.error)
         return
-    problems = schema.validate(parsed.values, FILE, STEM, VOCABULARIES)
+    problems = schema.validate(parsed.values, FILE, STEM, SCHEMA)
     check_messages(problems)
     if not problems:
         sources_ = model.Sources({STEM: {"ar": parsed.values, "en": parsed.values}}, [])
         catalogue = model.build(
-            sources_, "en", {"ar": "", "en": "en/"}, "https://ct.example.test/", VOCABULARIES
+            sources_, "en", {"ar": "", "en": "en/"}, "https://ct.example.test/", SCHEMA
         )
         json.loads(export.to_json(catalogue))
         cells = export.to_csv(catalogue).decode("utf-8-sig")

@@ -12,11 +12,7 @@ CONFIG = str(ROOT / "mkdocs.yml")
 VALID = {
     "interface_text": "data/ui.yml",
     "date_locales": {"ar": "ar_EG"},
-    "catalogue": {
-        "vocabularies": {
-            name: f"data/{name.replace('_', '-')}.yml" for name in settings.VOCABULARIES
-        }
-    },
+    "catalogue": {"fields": "data/catalogue-fields.yml"},
     "records": {"register": "data/un-documents.yml", "timeline": "data/timeline.yml"},
     "glossary": "data/glossary.yml",
     "contact_url": "https://www.mfa.gov.eg/",
@@ -56,13 +52,13 @@ def test_a_missing_file_is_named():
     assert found[0].startswith("mkdocs.yml: extra.site.interface_text: The path ")
 
 
-def test_a_vocabulary_without_a_file_is_named():
-    vocabularies = dict(VALID["catalogue"]["vocabularies"])
-    del vocabularies["open_to"]
-    assert problems({**VALID, "catalogue": {"vocabularies": vocabularies}}) == [
-        "mkdocs.yml: extra.site.catalogue.vocabularies: expected a file for each of pillars, "
-        "institutions, audiences, formats, kinds, open_to, found none for open_to"
-    ]
+def test_the_catalogues_declaration_of_fields_is_named_when_missing():
+    # What the declaration holds, vocabularies' files included, is checked by its reader
+    # (tests/test_field_declared_once.py).
+    found = problems({**VALID, "catalogue": {"fields": "data/no-such-fields.yml"}})
+    assert len(found) == 1
+    assert found[0].startswith("mkdocs.yml: extra.site.catalogue: Sub-option 'fields': The path ")
+    assert "no-such-fields.yml" in found[0]
 
 
 @pytest.mark.slow  # builds a fixture copy of the project

@@ -53,6 +53,7 @@ def french_project(folder):
     shutil.copytree(project / "docs" / "en", project / "docs" / "fr")
     for name in (
         "ui.yml",
+        "catalogue-fields.yml",
         "pillars.yml",
         "institutions.yml",
         "audiences.yml",
@@ -66,7 +67,9 @@ def french_project(folder):
     ):
         path = project / "data" / name
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        path.write_text(yaml.safe_dump(add_french(data), allow_unicode=True), encoding="utf-8")
+        path.write_text(
+            yaml.safe_dump(add_french(data), allow_unicode=True, sort_keys=False), encoding="utf-8"
+        )
     registry = project / "data" / "translations.yml"
     versions = yaml.safe_load(registry.read_text(encoding="utf-8"))
     versions["fr"] = dict(versions["en"])

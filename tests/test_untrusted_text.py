@@ -47,6 +47,9 @@ DATA_FIELDS = [
     ("data/glossary.yml", ("abbreviations", "CTC", "expansion", "en")),
     ("data/formats.yml", ("training", "ar")),
     ("data/audiences.yml", ("diplomats", "en")),
+    ("data/catalogue-fields.yml", ("fields", "institution", "label", "en")),
+    ("data/catalogue-fields.yml", ("fields", "audiences", "filter", "label", "ar")),
+    ("data/catalogue-fields.yml", ("fields", "sources", "help", "en")),
 ]
 PAGE = "docs/en/privacy.md"  # an English page: changing it leaves no translation stale
 
@@ -435,7 +438,7 @@ def test_a_catalogue_entry_or_page_over_1_mb_is_refused_before_it_is_read():
 def test_every_data_reader_names_the_file_never_a_traceback(tmp_path, content):
     """Whatever a data file holds, each reader returns its values or raises its own error naming
     the file (a list where a mapping is expected once raised AttributeError)."""
-    from ctsite.catalogue import vocabularies
+    from ctsite.catalogue import declaration, vocabularies
     from ctsite.glossary import data as glossary
     from ctsite.languages import interface_text, status
     from ctsite.records import register, timeline
@@ -454,6 +457,11 @@ def test_every_data_reader_names_the_file_never_a_traceback(tmp_path, content):
             lambda p: vocabularies.load({"pillars": p}, ["ar", "en"], tmp_path),
             vocabularies.VocabularyError,
         ),
+        (
+            "catalogue-fields.yml",
+            lambda p: declaration.read(p, ["ar", "en"], tmp_path),
+            declaration.DeclarationError,
+        ),
     ]:
         path = tmp_path / name
         path.write_text(content, encoding="utf-8")
@@ -469,14 +477,12 @@ def test_every_data_reader_names_the_file_never_a_traceback(tmp_path, content):
 
 
 def test_an_id_with_a_look_alike_letter_is_shown_with_its_code_point():
-    from catalogue_fixtures import FILE, VALID, VOCABULARIES
+    from catalogue_fixtures import FILE, SCHEMA, VALID
 
     from ctsite.catalogue import schema
 
     values = {**VALID, "id": "azhar-\u043ebservatory"}
-    messages = [
-        p.message() for p in schema.validate(values, FILE, "azhar-observatory", VOCABULARIES)
-    ]
+    messages = [p.message() for p in schema.validate(values, FILE, "azhar-observatory", SCHEMA)]
     assert len(messages) == 1
     assert (
         "found 'azhar-\u043ebservatory' (with U+043E CYRILLIC SMALL LETTER O at position 7: "

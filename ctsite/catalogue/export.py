@@ -1,7 +1,9 @@
 """The catalogue's downloads: `catalogue.json` and `catalogue.csv`, one pair per language.
 
 Plain logic, no MkDocs import. Both are deterministic: the same catalogue gives the same bytes.
-The formats are documented in the README.
+Their columns are the declared fields, in order (`data/catalogue-fields.yml`: a key field with
+`export_label` gives its label too), then each practice's addresses. The formats are documented
+in the README.
 """
 
 from __future__ import annotations
@@ -12,24 +14,12 @@ import json
 import unicodedata
 
 from ctsite.catalogue.model import Catalogue, Practice
+from ctsite.catalogue.schema import Field, Source
+from ctsite.catalogue.vocabularies import Term
 
-CSV_COLUMNS = (
-    "id",
-    "title",
-    "summary",
-    "pillar",
-    "pillar_label",
-    "institution",
-    "institution_label",
-    "kind",
-    "audiences",
-    "formats",
-    "open_to",
-    "since",
-    "sources",
-    "url",
-    "translation_url",
-)
+# The columns after the fields': the practice's address, and the same practice in the other
+# language.
+ADDRESS_COLUMNS = ("url", "translation_url")
 # Several values in one CSV cell are separated by this.
 CSV_LIST_SEPARATOR = "; "
 # A cell starting with one of these is taken for a formula by spreadsheet programs; such cells
@@ -59,30 +49,54 @@ def _translation_url(practice: Practice) -> str | None:
     return next(iter(practice.translations.values()), None)
 
 
-def practice_record(practice: Practice) -> dict:
+def csv_columns(fields: tuple[Field, ...]) -> tuple[str, ...]:
+    """The CSV's header: each field's name (and `<name>_label` after a key exported with its
+    label), then the addresses."""
+    columns = []
+    for field in fields:
+        columns.append(field.name)
+        if field.export_label:
+            columns.append(f"{field.name}_label")
+    return (*columns, *ADDRESS_COLUMNS)
+
+
+def _json_value(value: object, with_label: bool = False) -> object:
+    """A field's value as JSON: a key (or {key, label}), a list of keys, a list of
+    {title, url}, text, a year or null."""
+    if isinstance(value, Term):
+        return {"key": value.key, "label": value.label} if with_label else value.key
+    if isinstance(value, Source):
+        return {"title": value.title, "url": value.url}
+    if isinstance(value, tuple):
+        return [_json_value(item) for item in value]
+    return value
+
+
+def _csv_value(value: object) -> str:
+    """A field's value in a CSV cell: several separated by `CSV_LIST_SEPARATOR`, a source
+    written `title <url>`, nothing for an empty field."""
+    if isinstance(value, Term):
+        return value.key
+    if isinstance(value, Source):
+        return f"{value.title} <{value.url}>"
+    if isinstance(value, tuple):
+        return CSV_LIST_SEPARATOR.join(_csv_value(item) for item in value)
+    return "" if value is None else str(value)
+
+
+def practice_record(practice: Practice, fields: tuple[Field, ...]) -> dict:
     """One practice as the JSON export writes it."""
-    return {
-        "id": practice.id,
-        "title": practice.title,
-        "summary": practice.summary,
-        "pillar": {"key": practice.pillar.key, "label": practice.pillar.label},
-        "institution": {"key": practice.institution.key, "label": practice.institution.label},
-        "kind": practice.kind.key,
-        "audiences": [term.key for term in practice.audiences],
-        "formats": [term.key for term in practice.formats],
-        "open_to": [term.key for term in practice.open_to],
-        "since": practice.since,
-        "sources": [{"title": s.title, "url": s.url} for s in practice.sources],
-        "url": practice.url,
-        "translation_url": _translation_url(practice),
+    record = {
+        field.name: _json_value(practice.values[field.name], field.export_label) for field in fields
     }
+    return {**record, "url": practice.url, "translation_url": _translation_url(practice)}
 
 
 def to_json(catalogue: Catalogue) -> str:
     """`{"language": ..., "practices": [...]}`, UTF-8 text, stable order."""
     document = {
         "language": catalogue.language,
-        "practices": [practice_record(p) for p in catalogue.practices],
+        "practices": [practice_record(p, catalogue.fields) for p in catalogue.practices],
     }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
@@ -91,26 +105,14 @@ def to_csv(catalogue: Catalogue) -> bytes:
     """One row per practice, UTF-8 with a byte-order mark so spreadsheets show Arabic."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(CSV_COLUMNS)
+    writer.writerow(csv_columns(catalogue.fields))
     for practice in catalogue.practices:
-        writer.writerow(
-            _cell(value)
-            for value in [
-                practice.id,
-                practice.title,
-                practice.summary,
-                practice.pillar.key,
-                practice.pillar.label,
-                practice.institution.key,
-                practice.institution.label,
-                practice.kind.key,
-                CSV_LIST_SEPARATOR.join(term.key for term in practice.audiences),
-                CSV_LIST_SEPARATOR.join(term.key for term in practice.formats),
-                CSV_LIST_SEPARATOR.join(term.key for term in practice.open_to),
-                "" if practice.since is None else str(practice.since),
-                CSV_LIST_SEPARATOR.join(f"{s.title} <{s.url}>" for s in practice.sources),
-                practice.url,
-                _translation_url(practice) or "",
-            ]
-        )
+        row = []
+        for field in catalogue.fields:
+            value = practice.values[field.name]
+            row.append(_csv_value(value))
+            if field.export_label:
+                row.append(value.label if value else "")
+        row += [practice.url, _translation_url(practice) or ""]
+        writer.writerow(_cell(value) for value in row)
     return "\ufeff".encode() + buffer.getvalue().encode("utf-8")

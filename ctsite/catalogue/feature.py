@@ -18,14 +18,14 @@ from pathlib import Path, PurePosixPath
 from markupsafe import escape
 from mkdocs.exceptions import PluginError
 
-from ctsite.catalogue import export, model, vocabularies
+from ctsite.catalogue import declaration, export, model
 
 log = logging.getLogger("mkdocs.hooks.catalogue")
 
 
 class CatalogueFeature:
-    """One language's build; `run` keeps what every language shares: the vocabularies and the
-    validated sources, read in the default language's build."""
+    """One language's build; `run` keeps what every language shares: the declared fields with
+    their vocabularies, and the validated sources, read in the default language's build."""
 
     def __init__(self, context, run):
         self.context = context
@@ -37,18 +37,17 @@ class CatalogueFeature:
         """Validate every practice (once per build), then build this language's catalogue."""
         context = self.context
         if context.is_default_build or self.run.sources is None:
-            files = {
-                name: Path(path) for name, path in context.settings.catalogue.vocabularies.items()
-            }
             try:
-                self.run.vocabularies = vocabularies.load(files, context.codes, context.project)
-            except vocabularies.VocabularyError as error:
+                self.run.schema = declaration.load(
+                    Path(context.settings.catalogue.fields), context.codes, context.project
+                )
+            except declaration.DeclarationError as error:
                 raise PluginError(str(error)) from None
             self.run.sources = model.read_sources(
                 context.docs_dir,
                 context.codes,
                 context.default.code,
-                self.run.vocabularies,
+                self.run.schema,
                 context.docs_prefix,
                 self.section,
             )
@@ -59,7 +58,7 @@ class CatalogueFeature:
             context.language.code,
             context.homes(),
             context.site_url,
-            self.run.vocabularies,
+            self.run.schema,
             self.section,
         )
 

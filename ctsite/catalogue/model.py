@@ -1,8 +1,10 @@
 """The catalogue of Egyptian practices and capacity-building offers, per language.
 
 Plain logic, no MkDocs import. Reads `docs/<language>/best-practices/<id>.md` front matter,
-validates it (`ctsite.catalogue.schema`), and builds what the templates and exports need:
-practices with labels in the page's language, grouped by pillar, with filter facets and counts.
+validates it against the declared fields (`ctsite.catalogue.schema`, declared in
+`data/catalogue-fields.yml`), and builds what the templates and exports need: practices holding
+every declared field's value with labels in the page's language, grouped by pillar, with a
+facet (its options and counts) for each field declared as a filter.
 """
 
 from __future__ import annotations
@@ -14,57 +16,49 @@ from functools import cached_property
 from pathlib import Path
 from urllib.parse import urljoin
 
-from ctsite.catalogue import frontmatter, schema
-from ctsite.catalogue.schema import Problem
-from ctsite.catalogue.vocabularies import Term, Vocabularies
+from ctsite.catalogue import frontmatter
+from ctsite.catalogue.schema import Field, Problem, Schema, compare_shared, validate
+from ctsite.catalogue.vocabularies import Term
 
 # The catalogue's folder in each language, unless `extra.site.catalogue.section` says otherwise.
 SECTION = "best-practices"
-# Filter name (the URL parameter) -> (front matter field, vocabulary).
-FACETS = {
-    "pillar": ("pillar", "pillars"),
-    "institution": ("institution", "institutions"),
-    "kind": ("kind", "kinds"),
-    "audience": ("audiences", "audiences"),
-    "format": ("formats", "formats"),
-    "open-to": ("open_to", "open_to"),
-}
-
-
-@dataclass(frozen=True)
-class Source:
-    title: str
-    url: str
 
 
 @dataclass(frozen=True)
 class Practice:
-    """One entry in one language, with labels in that language."""
+    """One entry in one language, with labels in that language.
+
+    `values` holds every declared field's value, by name (`FieldType.value` makes it): a `Term`
+    (a key with its label), a tuple of them (a list of keys), a tuple of `Source`, text or a
+    year; None, or an empty tuple, for an empty field. Each is also an attribute
+    (`practice.pillar`), which is why a field may not be named like this class's own attributes
+    (`ctsite.catalogue.declaration.RESERVED`).
+    """
 
     id: str
     language: str
-    title: str
-    summary: str
-    pillar: Term
-    institution: Term
-    kind: Term
-    audiences: tuple[Term, ...]
-    formats: tuple[Term, ...]
-    open_to: tuple[Term, ...]  # who may ask for an offering
-    since: int | None
-    sources: tuple[Source, ...]
+    values: dict[str, object]
     path: str  # site-relative URL: "best-practices/x/", "en/best-practices/x/"
     url: str  # absolute
     translations: dict[str, str] = field(default_factory=dict)  # language -> absolute URL
 
+    def __getattr__(self, name: str):
+        """A field's value (only names that are not attributes of the class come here)."""
+        values = self.__dict__.get("values") or {}
+        if name in values:
+            return values[name]
+        raise AttributeError(f"{type(self).__name__} has no field '{name}'")
+
     @property
     def is_offering(self) -> bool:
-        return self.kind.key == "offering"
+        return self.values["kind"].key == "offering"
 
-    def keys(self, facet: str) -> tuple[str, ...]:
-        """The practice's keys for a filter (one for pillar, several for audience)."""
-        value = getattr(self, FACETS[facet][0])
-        return tuple(term.key for term in value) if isinstance(value, tuple) else (value.key,)
+    def keys(self, name: str) -> tuple[str, ...]:
+        """The practice's keys in a key or keys field (one pillar, several audiences)."""
+        value = self.values.get(name)
+        if isinstance(value, Term):
+            return (value.key,)
+        return tuple(term.key for term in value or ())
 
 
 @dataclass(frozen=True)
@@ -75,9 +69,12 @@ class Group:
 
 @dataclass(frozen=True)
 class Facet:
-    """A filter: its URL parameter and the terms it offers, with how many entries have each."""
+    """A filter: its URL parameter, its field, its label in the catalogue's language, and the
+    terms it offers, with how many entries have each."""
 
     name: str
+    field: str
+    label: str
     options: tuple[tuple[Term, int], ...]
 
 
@@ -87,6 +84,7 @@ class Catalogue:
     practices: tuple[Practice, ...]
     groups: tuple[Group, ...]
     facets: tuple[Facet, ...]
+    fields: tuple[Field, ...] = ()  # the declared fields, in order
 
     @cached_property
     def by_id(self) -> dict[str, Practice]:
@@ -116,7 +114,7 @@ def read_sources(
     docs_dir: Path,
     languages: list[str],
     default: str,
-    vocabularies: Vocabularies,
+    schema: Schema,
     prefix: str = "docs",
     section: str = SECTION,
 ) -> Sources:
@@ -154,7 +152,7 @@ def read_sources(
                 problems.append(Problem(shown[language], None, *_split(parsed.error)))
                 ok = False
                 continue
-            found = schema.validate(parsed.values, shown[language], path.stem, vocabularies)
+            found = validate(parsed.values, shown[language], path.stem, schema)
             problems += [_located(problem, text) for problem in found]
             ok = ok and not found
             values[language] = parsed.values
@@ -164,7 +162,7 @@ def read_sources(
         # The shared fields are compared whenever both files could be read, leaving out a field
         # already reported (so each problem is reported once, in the same build).
         if default in values and len(values) > 1:
-            mismatches = schema.compare_shared(values, shown, default, skip=faulty)
+            mismatches = compare_shared(values, shown, default, schema, skip=faulty)
             problems += [_located(problem, texts[problem.file]) for problem in mismatches]
             ok = ok and not mismatches
         if ok:
@@ -192,7 +190,7 @@ def build(
     language: str,
     homes: dict[str, str],
     site_url: str,
-    vocabularies: Vocabularies,
+    schema: Schema,
     section: str = SECTION,
 ) -> Catalogue:
     """The catalogue in one language.
@@ -202,8 +200,9 @@ def build(
         language: the catalogue's language.
         homes: {language: site-relative home}, e.g. {"ar": "", "en": "en/"}.
         site_url: the site's absolute URL.
-        vocabularies: for labels.
+        schema: the declared fields, and the vocabularies for labels.
     """
+    vocabularies = schema.vocabularies
     base = site_url if site_url.endswith("/") else site_url + "/"
     practices = []
     for practice_id, by_language in sources.values.items():
@@ -213,27 +212,10 @@ def build(
             Practice(
                 id=practice_id,
                 language=language,
-                title=values["title"].strip(),
-                summary=values["summary"].strip(),
-                pillar=vocabularies.term("pillars", values["pillar"], language),
-                institution=vocabularies.term("institutions", values["institution"], language),
-                kind=vocabularies.term("kinds", values["kind"], language),
-                audiences=tuple(
-                    vocabularies.term("audiences", key, language)
-                    for key in values.get("audiences") or []
-                ),
-                formats=tuple(
-                    vocabularies.term("formats", key, language)
-                    for key in values.get("formats") or []
-                ),
-                open_to=tuple(
-                    vocabularies.term("open_to", key, language)
-                    for key in values.get("open_to") or []
-                ),
-                since=values.get("since"),
-                sources=tuple(
-                    Source(source["title"].strip(), source["url"]) for source in values["sources"]
-                ),
+                values={
+                    field.name: field.type.value(values.get(field.name), vocabularies, language)
+                    for field in schema.fields
+                },
                 path=paths[language],
                 url=urljoin(base, paths[language]),
                 translations={
@@ -241,34 +223,43 @@ def build(
                 },
             )
         )
-    pillar_order = {key: index for index, key in enumerate(vocabularies.keys("pillars"))}
+    pillars = schema.by_name["pillar"].vocabulary
+    pillar_order = {key: index for index, key in enumerate(vocabularies.keys(pillars))}
     practices.sort(key=lambda p: (pillar_order[p.pillar.key], p.title.casefold(), p.id))
     groups = tuple(
         Group(
-            vocabularies.term("pillars", key, language),
+            vocabularies.term(pillars, key, language),
             tuple(p for p in practices if p.pillar.key == key),
         )
-        for key in vocabularies.keys("pillars")
+        for key in vocabularies.keys(pillars)
         if any(p.pillar.key == key for p in practices)
     )
     facets = tuple(
         Facet(
-            name,
+            field.filter.parameter,
+            field.name,
+            field.filter.label[language],
             tuple(
-                (vocabularies.term(vocabulary, key, language), count)
-                for key in vocabularies.keys(vocabulary)
-                if (count := sum(key in p.keys(name) for p in practices))
+                (vocabularies.term(field.vocabulary, key, language), count)
+                for key in vocabularies.keys(field.vocabulary)
+                if (count := sum(key in p.keys(field.name) for p in practices))
             ),
         )
-        for name, (_, vocabulary) in FACETS.items()
+        for field in schema.fields
+        if field.filter
     )
-    return Catalogue(language, tuple(practices), groups, facets)
+    return Catalogue(language, tuple(practices), groups, facets, schema.fields)
 
 
 def json_ld(practice: Practice) -> dict:
     """A schema.org description of a practice page: an offer is a `Service`, described by its
     page (`mainEntityOfPage`, a `WebPage` in the page's language citing the sources); any other
-    practice an `Article`. Every property is one schema.org gives the type (a test checks)."""
+    practice an `Article`. Every property is one schema.org gives the type (a test checks).
+    The lists of an offer (formats, audiences, who may ask) are empty where not declared."""
+
+    def labels(name: str) -> list[str]:
+        return [term.label for term in practice.values.get(name) or ()]
+
     provider = {"@type": "GovernmentOrganization", "name": practice.institution.label}
     if practice.institution.url:
         provider["url"] = practice.institution.url
@@ -289,11 +280,11 @@ def json_ld(practice: Practice) -> dict:
             "@type": "Service",
             "category": practice.pillar.label,  # schema.org: text, or a term
             "provider": provider,
-            "serviceType": [term.label for term in practice.formats],
+            "serviceType": labels("formats"),
             "audience": [
-                {"@type": "Audience", "audienceType": term.label} for term in practice.audiences
+                {"@type": "Audience", "audienceType": label} for label in labels("audiences")
             ],
-            "areaServed": [term.label for term in practice.open_to],
+            "areaServed": labels("open_to"),
             "mainEntityOfPage": {"@type": "WebPage", "@id": practice.url, **work},
         }
     return {

@@ -1,11 +1,13 @@
-"""The front matter of a catalogue entry, declared once, and its validation.
+"""The front matter of a catalogue entry and its validation.
 
-Plain logic, no MkDocs import. `FIELDS` is the one place that knows the fields: each is declared
-with keywords (its type, when it is required, whether it is the same in every language, what to
-write), each type is one validator class, and a condition such as "formats are required for an
-offering" is declared with its field. The build validates with it, the scaffold
-(`ctsite.tools.new_practice`) writes new files from it, the tests use it. Every message names
-the file, the field, what was expected and what was found; every problem of a file is reported.
+Plain logic, no MkDocs import. The fields are declared once, in `data/catalogue-fields.yml`
+(read by `ctsite.catalogue.declaration` into a `Schema`): each with its type, when it is
+required, whether it is the same in every language, what to write, and where it is shown and
+exported. Each type is one validator class here, which also gives the value the model holds; a
+condition such as "formats are required for an offering" is declared with its field. The build
+validates with the schema, the scaffold (`ctsite.tools.new_practice`) writes new files from it,
+the model, the templates and the exports follow it. Every message names the file, the field,
+what was expected and what was found; every problem of a file is reported.
 """
 
 from __future__ import annotations
@@ -16,16 +18,15 @@ import unicodedata
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 from datetime import date
+from functools import cached_property
 from urllib.parse import urlsplit
 
 import yaml
 
-from ctsite.catalogue.vocabularies import Vocabularies
+from ctsite.catalogue.vocabularies import Term, Vocabularies
 from ctsite.text import look_alikes, printable
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-SUMMARY_MAX = 300
-TITLE_MAX = 150
 FIRST_YEAR = 1900
 
 # (field path, expected, found) or (field path, expected, found, the value to write instead):
@@ -76,8 +77,10 @@ def describe(value: object) -> str:
 
 class FieldType:
     """What a field's value must be. `check` returns every problem of a value (none when valid);
-    `expected` says in words what is expected; `blank` is what the scaffold writes."""
+    `expected` says in words what is expected; `blank` is what the scaffold writes; `value` is
+    what the model holds of a valid value, in one language (None when the field is empty)."""
 
+    name = ""  # as `data/catalogue-fields.yml` names the type
     blank = ""
     vocabulary: str | None = None
 
@@ -89,9 +92,14 @@ class FieldType:
     ) -> list[Finding]:
         raise NotImplementedError
 
+    def value(self, value: object, vocabularies: Vocabularies, language: str) -> object:
+        return value
+
 
 class Id(FieldType):
     """The file's own name: lower-case letters, digits and hyphens."""
+
+    name = "id"
 
     def expected(self, vocabularies, stem):
         return f"'{stem}' (the file's name: lower-case letters, digits and hyphens)"
@@ -132,6 +140,7 @@ class Text(FieldType):
     """Text, not empty, at most `max_length` characters, with a visible character and no
     control character."""
 
+    name = "text"
     max_length: int | None = None
 
     def expected(self, vocabularies, stem):
@@ -147,6 +156,9 @@ class Text(FieldType):
             expected = f"text of at most {self.max_length} characters"
             return [(name, expected, f"{len(value)} characters")]
         return []
+
+    def value(self, value, vocabularies, language):
+        return value.strip() if isinstance(value, str) else None
 
 
 # A host name: labels of letters, digits and hyphens (after IDNA encoding), the last alphabetic.
@@ -189,6 +201,7 @@ def address_problem(url: object) -> str | None:
 class Key(FieldType):
     """One key of a vocabulary."""
 
+    name = "key"
     vocabulary: str
 
     def expected(self, vocabularies, stem):
@@ -200,11 +213,15 @@ class Key(FieldType):
         guess = nearest(value, vocabularies.keys(self.vocabulary))
         return [(name, self.expected(vocabularies, stem), describe(value), guess)]
 
+    def value(self, value, vocabularies, language) -> Term | None:
+        return vocabularies.term(self.vocabulary, value, language) if value else None
+
 
 @dataclass(frozen=True)
 class Keys(FieldType):
     """A list of keys of a vocabulary, each once."""
 
+    name = "keys"
     vocabulary: str
     blank = "[]"
 
@@ -225,9 +242,14 @@ class Keys(FieldType):
             return [(name, "each key once", "a key repeated")]
         return []
 
+    def value(self, value, vocabularies, language) -> tuple[Term, ...]:
+        return tuple(vocabularies.term(self.vocabulary, key, language) for key in value or [])
+
 
 class Year(FieldType):
     """A year from FIRST_YEAR to this year."""
+
+    name = "year"
 
     def expected(self, vocabularies, stem):
         return f"a year between {FIRST_YEAR} and {date.today().year}, such as 2015"
@@ -239,8 +261,18 @@ class Year(FieldType):
         return [(name, self.expected(vocabularies, stem), describe(value))]
 
 
+@dataclass(frozen=True)
+class Source:
+    """One source of an entry, as the model holds it."""
+
+    title: str
+    url: str
+
+
 class Sources(FieldType):
     """At least one public source: a title and an https address."""
+
+    name = "sources"
 
     def expected(self, vocabularies, stem):
         return "a list of at least one {title, url}"
@@ -268,6 +300,9 @@ class Sources(FieldType):
                 problems.append((f"{path}.url", expected, wrong))
         return problems
 
+    def value(self, value, vocabularies, language) -> tuple[Source, ...]:
+        return tuple(Source(source["title"].strip(), source["url"]) for source in value or [])
+
 
 # --- Conditions -------------------------------------------------------------------------------
 
@@ -290,12 +325,25 @@ class When:
 
 
 @dataclass(frozen=True)
+class Filter:
+    """A filter of the catalogue: its name in the page's address (`?audience=diplomats`) and its
+    label per language."""
+
+    parameter: str
+    label: dict[str, str]
+
+
+@dataclass(frozen=True)
 class Field:
-    """One front matter field.
+    """One front matter field, as `data/catalogue-fields.yml` declares it
+    (`ctsite.catalogue.declaration` reads it; that file's header says what each key means).
 
     name: its key; type: what its value must be; required: always (True), never (False) or under
     a condition (`When(...)`); shared: the same value in every language; help: what to write, per
-    language (the scaffold's comments).
+    language (the scaffold's comments); label: its name per language (the fact box, the cards);
+    fact_box: shown in an entry's fact box (True, "link" or "website"); card: shown on the
+    catalogue's cards ("tag", "fact" or None); filter: a filter of the catalogue, or None;
+    export_label: a key exported with its label.
     """
 
     name: str
@@ -303,124 +351,37 @@ class Field:
     help: dict[str, str] = dataclass_field(default_factory=dict)
     required: bool | When = False
     shared: bool = False
+    label: dict[str, str] = dataclass_field(default_factory=dict)
+    fact_box: bool | str = False
+    card: str | None = None
+    filter: Filter | None = None
+    export_label: bool = False
 
     @property
     def vocabulary(self) -> str | None:
         return self.type.vocabulary
 
+    @property
+    def always(self) -> bool:
+        """Required in every entry: its value is never empty."""
+        return self.required is True
+
     def is_required(self, values: dict) -> bool:
         return self.required.holds(values) if isinstance(self.required, When) else self.required
 
 
-FIELDS: tuple[Field, ...] = (
-    Field(
-        name="id",
-        type=Id(),
-        required=True,
-        shared=True,
-        help={
-            "ar": "معرّف الممارسة بحروف لاتينية صغيرة وشرطات، مطابق لاسم الملف",
-            "en": "the practice's id: lower-case letters, digits and hyphens, "
-            "equal to the file name",
-        },
-    ),
-    Field(
-        name="title",
-        type=Text(max_length=TITLE_MAX),
-        required=True,
-        help={
-            "ar": "عنوان الممارسة بلغة هذا الملف",
-            "en": "the practice's title in this file's language",
-        },
-    ),
-    Field(
-        name="summary",
-        type=Text(max_length=SUMMARY_MAX),
-        required=True,
-        help={
-            "ar": f"ملخص من جملة أو جملتين، {SUMMARY_MAX} حرف على الأكثر",
-            "en": f"a summary of one or two sentences, at most {SUMMARY_MAX} characters",
-        },
-    ),
-    Field(
-        name="pillar",
-        type=Key("pillars"),
-        required=True,
-        shared=True,
-        help={
-            "ar": "المحور: مفتاح واحد من data/pillars.yml",
-            "en": "the pillar: one key of data/pillars.yml",
-        },
-    ),
-    Field(
-        name="institution",
-        type=Key("institutions"),
-        required=True,
-        shared=True,
-        help={
-            "ar": "المؤسسة: مفتاح واحد من data/institutions.yml",
-            "en": "the institution: one key of data/institutions.yml",
-        },
-    ),
-    Field(
-        name="kind",
-        type=Key("kinds"),
-        required=True,
-        shared=True,
-        help={
-            "ar": "practice (ممارسة مصرية) أو offering (عرض لبناء القدرات متاح للشركاء)",
-            "en": "practice (what Egypt does) or offering (capacity building open to partners)",
-        },
-    ),
-    Field(
-        name="audiences",
-        type=Keys("audiences"),
-        shared=True,
-        help={
-            "ar": "اختياري: قائمة مفاتيح من data/audiences.yml",
-            "en": "optional: a list of keys of data/audiences.yml",
-        },
-    ),
-    Field(
-        name="formats",
-        type=Keys("formats"),
-        required=When("kind", "offering"),
-        shared=True,
-        help={
-            "ar": "مطلوب للعروض (offering): قائمة مفاتيح من data/formats.yml",
-            "en": "required for an offering: a list of keys of data/formats.yml",
-        },
-    ),
-    Field(
-        name="open_to",
-        type=Keys("open_to"),
-        required=When("kind", "offering"),
-        shared=True,
-        help={
-            "ar": "مطلوب للعروض (offering): من يحق له الطلب، قائمة مفاتيح من data/open-to.yml",
-            "en": "required for an offering: who may ask, a list of keys of data/open-to.yml",
-        },
-    ),
-    Field(
-        name="since",
-        type=Year(),
-        shared=True,
-        help={
-            "ar": "اختياري: سنة البدء، مثل 2015",
-            "en": "optional: the year it started, such as 2015",
-        },
-    ),
-    Field(
-        name="sources",
-        type=Sources(),
-        required=True,
-        help={
-            "ar": "مصدر عام واحد على الأقل: عنوان (title) ورابط (url) يبدأ بـ https://",
-            "en": "at least one public source: a title and a url starting with https://",
-        },
-    ),
-)
-FIELDS_BY_NAME = {field.name: field for field in FIELDS}
+@dataclass(frozen=True)
+class Schema:
+    """What an entry's front matter may hold: the declared fields, in order, and the
+    vocabularies their keys come from."""
+
+    fields: tuple[Field, ...]
+    vocabularies: Vocabularies
+
+    @cached_property
+    def by_name(self) -> dict[str, Field]:
+        """The fields by name."""
+        return {field.name: field for field in self.fields}
 
 
 @dataclass(frozen=True)
@@ -504,25 +465,26 @@ def _empty(value: object) -> bool:
     return value is None or value == [] or value == ""
 
 
-def validate(values: dict, file: str, stem: str, vocabularies: Vocabularies) -> list[Problem]:
+def validate(values: dict, file: str, stem: str, schema: Schema) -> list[Problem]:
     """Every problem of one file's front matter, in field order.
 
     Args:
         values: the parsed front matter.
         file: the file as editors know it (`docs/ar/best-practices/x.md`).
         stem: the file's name without `.md`.
-        vocabularies: the controlled vocabularies.
+        schema: the declared fields and their vocabularies.
     Returns:
         The problems; empty when the front matter is valid.
     """
-    known = "one of the fields " + ", ".join(FIELDS_BY_NAME)
+    vocabularies = schema.vocabularies
+    known = "one of the fields " + ", ".join(schema.by_name)
     problems = []
     guessed = set()  # fields a misspelt name stands for: not reported missing as well
     for name in values:
-        if name in FIELDS_BY_NAME:
+        if name in schema.by_name:
             continue
         # A misspelt field: its nearest name, with the value it was given.
-        guess = nearest(str(name), [n for n in FIELDS_BY_NAME if n not in values])
+        guess = nearest(str(name), [n for n in schema.by_name if n not in values])
         write = yaml_line(guess, values[name]) if guess and _simple(values[name]) else None
         guessed.add(guess)
         problems.append(
@@ -535,7 +497,7 @@ def validate(values: dict, file: str, stem: str, vocabularies: Vocabularies) -> 
                 guess=f"'{guess}'" if guess else None,
             )
         )
-    for field in FIELDS:
+    for field in schema.fields:
         value = values.get(field.name)
         if _empty(value):
             if field.is_required(values) and field.name not in guessed:
@@ -560,7 +522,11 @@ def validate(values: dict, file: str, stem: str, vocabularies: Vocabularies) -> 
 
 
 def compare_shared(
-    values: dict[str, dict], files: dict[str, str], default: str, skip: set[str] | None = None
+    values: dict[str, dict],
+    files: dict[str, str],
+    default: str,
+    schema: Schema,
+    skip: set[str] | None = None,
 ) -> list[Problem]:
     """Fields that must be equal in every language but are not.
 
@@ -568,6 +534,7 @@ def compare_shared(
         values: {language: front matter} of one practice.
         files: {language: file} for messages.
         default: the language whose values are the reference (the source of truth).
+        schema: the declared fields.
         skip: fields left out (already reported as wrong in some language).
     Returns:
         One problem per differing field, on the other language's file, with the line to write
@@ -578,7 +545,7 @@ def compare_shared(
     for language, other in values.items():
         if language == default:
             continue
-        for field in FIELDS:
+        for field in schema.fields:
             if field.name in (skip or ()):
                 continue
             if field.shared and other.get(field.name) != reference.get(field.name):

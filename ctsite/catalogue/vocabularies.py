@@ -55,7 +55,7 @@ def load(files: dict[str, Path], languages: list[str], project: Path) -> Vocabul
     """Read every vocabulary and check each key has a label in every language.
 
     Args:
-        files: {vocabulary name: its file} (`extra.site.catalogue.vocabularies` in mkdocs.yml).
+        files: {vocabulary name: its file} (`vocabularies:` of `data/catalogue-fields.yml`).
         languages: the built language codes.
         project: the project's folder, to name the files in messages.
     Returns:

@@ -99,7 +99,7 @@ class StatementsFeature:
                 shown,
                 context.codes,
                 self.run.venues,
-                self.run.vocabularies.entries["pillars"],
+                self.run.schema.vocabularies.entries["pillars"],
                 self.run.register,
             )
         except (vocabularies.VocabularyError, data.StatementsError) as error:
@@ -112,7 +112,7 @@ class StatementsFeature:
         return (self.context.site_url if absolute else "") + home + self.folder
 
     def _view(self, statement: data.Statement, language: str) -> feed.View:
-        pillars = self.run.vocabularies.entries["pillars"]
+        pillars = self.run.schema.vocabularies.entries["pillars"]
         register = self.run.register
         anchor = feed.anchor(statement)
         documents = []
@@ -200,7 +200,7 @@ class StatementsFeature:
             venue_counts[view.statement.venue] = venue_counts.get(view.statement.venue, 0) + 1
             for key in view.statement.subjects:
                 subject_counts[key] = subject_counts.get(key, 0) + 1
-        pillars = self.run.vocabularies.entries["pillars"]
+        pillars = self.run.schema.vocabularies.entries["pillars"]
         facets = [
             {
                 "name": "venue",

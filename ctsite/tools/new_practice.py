@@ -1,9 +1,10 @@
 """Scaffold a catalogue entry: `docs/<language>/best-practices/<id>.md` in every language.
 
-Writes every field of the schema (`ctsite.catalogue.schema`) with a comment on each, in the
-file's language (in the default language's where the schema has no help in that language), and
-leaves the values for the editor to fill in: until they are, the strict build names each empty
-field. Refuses an id that is not kebab-case or that exists already.
+Writes every field declared in `data/catalogue-fields.yml` (`ctsite.catalogue.declaration`) with
+a comment on each, its `help:` in the file's language (in the default language's where it has
+none in that language), and leaves the values for the editor to fill in: until they are, the
+strict build names each empty field. Refuses an id that is not kebab-case or that exists
+already.
 
 Usage: make new-practice ID=<id>   (or .venv/bin/python -m ctsite.tools.new_practice <id>)
 """
@@ -13,7 +14,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from ctsite.catalogue import schema, vocabularies
+from ctsite.catalogue import declaration, schema
 from ctsite.text import look_alikes, printable
 from ctsite.tools import project as projects
 
@@ -37,14 +38,14 @@ def _in(texts: dict[str, str], language: str, default: str) -> str:
 
 
 def front_matter(
-    practice_id: str, language: str, vocab: vocabularies.Vocabularies, default: str = "ar"
+    practice_id: str, language: str, declared: schema.Schema, default: str = "ar"
 ) -> str:
     """The front matter of a new entry: every field, a comment on each, values to fill in."""
     lines = ["---"]
-    for field in schema.FIELDS:
+    for field in declared.fields:
         lines.append(f"# {_in(field.help, language, default)}")
         if field.vocabulary:
-            keys = vocab.keys(field.vocabulary)
+            keys = declared.vocabularies.keys(field.vocabulary)
             lines.append(f"# {_in(KEYS_NOTE, language, default)}: {', '.join(keys)}")
             if isinstance(field.type, schema.Keys):
                 # The list syntax, with the vocabulary's first keys: `audiences: [a, b]`.
@@ -82,12 +83,11 @@ def scaffold(project: projects.Project, practice_id: str) -> list[Path]:
             f"ID: '{practice_id}' is taken: {', '.join(existing)} {verb} already; "
             "choose another id or edit the existing files"
         )
-    files = {name: Path(path) for name, path in project.settings.catalogue.vocabularies.items()}
-    vocab = vocabularies.load(files, codes, root)
+    declared = declaration.load(Path(project.settings.catalogue.fields), codes, root)
     default = project.default.code
     for code, path in zip(codes, targets, strict=True):
         path.parent.mkdir(parents=True, exist_ok=True)
-        text = front_matter(practice_id, code, vocab, default) + _in(BODY, code, default)
+        text = front_matter(practice_id, code, declared, default) + _in(BODY, code, default)
         path.write_text(text, encoding="utf-8")
     return targets
 
@@ -99,7 +99,7 @@ def main(argv: list[str]) -> int:
     project = projects.load()
     try:
         paths = scaffold(project, argv[0])
-    except ScaffoldError as error:
+    except (ScaffoldError, declaration.DeclarationError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
     for path in paths:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import yaml
 
-from ctsite.catalogue import vocabularies
+from ctsite.catalogue import declaration, vocabularies
 from ctsite.tools import project as projects
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -82,11 +82,11 @@ def scaffold(project: projects.Project, statement_id: str) -> Path:
             "another id or edit the existing entry"
         )
     codes = [language.code for language in project.languages]
+    _, catalogue_files = declaration.read(
+        Path(project.settings.catalogue.fields), codes, project.folder
+    )
     vocab = vocabularies.load(
-        {
-            "venues": Path(settings.venues),
-            "pillars": Path(project.settings.catalogue.vocabularies["pillars"]),
-        },
+        {"venues": Path(settings.venues), "pillars": catalogue_files["pillars"]},
         codes,
         project.folder,
     )

@@ -18,7 +18,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from ctsite.catalogue import model, vocabularies
+from ctsite.catalogue import declaration, model
 from ctsite.languages import status
 from ctsite.tools import project as projects
 
@@ -41,10 +41,15 @@ def translations_table(project: projects.Project) -> list[str]:
 
 def catalogue_table(project: projects.Project) -> list[str]:
     codes = [language.code for language in project.languages]
-    files = {name: Path(path) for name, path in project.settings.catalogue.vocabularies.items()}
-    vocab = vocabularies.load(files, codes, project.folder)
+    declared = declaration.load(Path(project.settings.catalogue.fields), codes, project.folder)
+    vocab = declared.vocabularies
     sources = model.read_sources(
-        project.docs, codes, project.default.code, vocab, "docs", project.settings.catalogue.section
+        project.docs,
+        codes,
+        project.default.code,
+        declared,
+        "docs",
+        project.settings.catalogue.section,
     )
     counts = Counter(
         (values[project.default.code]["pillar"], values[project.default.code]["kind"])
