@@ -19,9 +19,9 @@ $(VENV)/.installed: requirements.txt pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $@
 
-# Node tools for the checks (html-validate, the Nu HTML Checker, Lighthouse, pa11y for
-# HTML_CodeSniffer), pinned by package-lock.json. pa11y drives Debian's Chromium: its Puppeteer
-# must not download a browser of its own.
+# Node tools for the checks (html-validate, the Nu HTML Checker, Lighthouse, HTML_CodeSniffer),
+# pinned by package-lock.json. Lighthouse drives Debian's Chromium: no Puppeteer may download a
+# browser of its own.
 node_modules/.installed: package-lock.json
 	PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund --silent
 	touch $@

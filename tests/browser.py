@@ -45,6 +45,19 @@ def site_paths() -> list[str]:
 NOT_FOUND_PATHS = ["404.html", "en/404.html", "no/such/page/", "en/no/such/page/"]
 
 
+# One page of each of the site's templates (its page types), as a path of the default language;
+# "en/" + path is the same page in English. The measures that vary little from one page of a
+# type to the next (page weight, Lighthouse) are taken once per type.
+PAGE_TYPES = {
+    "home": "",
+    "content": "unit/",
+    "catalogue": "best-practices/",
+    "entry": "best-practices/azhar-observatory/",
+    "statements": "statements/",
+    "not-found": "no/such/page/",
+}
+
+
 def checked_paths() -> list[str]:
     """Every page the accessibility checks visit: every page of both languages, the 404s."""
     return site_paths() + NOT_FOUND_PATHS

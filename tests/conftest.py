@@ -6,8 +6,9 @@ import os
 from pathlib import Path
 
 import pytest
+import sitecheck
 from hypothesis import settings
-from sitecheck import ROOT, build
+from sitecheck import ROOT, build, copy_project
 
 # The URL the test build is published under (canonical links and the sitemap use it), and where
 # its "edit this page" links lead.
@@ -19,7 +20,9 @@ TEST_EDIT_BASE_URL = "https://code.example.test/site/edit/main/docs/"
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The site built with `mkdocs build --strict` from this project, into a temporary folder."""
     site_dir = tmp_path_factory.mktemp("site")
-    result = build(ROOT, site_dir, site_url=TEST_SITE_URL, EDIT_BASE_URL=TEST_EDIT_BASE_URL)
+    result = build(
+        ROOT, site_dir, site_url=TEST_SITE_URL, shared=True, EDIT_BASE_URL=TEST_EDIT_BASE_URL
+    )
     assert result.returncode == 0, f"strict build failed:\n{result.stdout}\n{result.stderr}"
     return site_dir
 
@@ -62,14 +65,49 @@ def visits(chromium, served):
     return Visits(chromium, served)
 
 
+@pytest.fixture(scope="session")
+def project_copies(tmp_path_factory):
+    """`project_copies(name)`: a new copy of the project's sources, for a fixture site that
+    changes one thing. A test that uses it, itself or through another fixture, is slow."""
+    return lambda name="project": copy_project(tmp_path_factory.mktemp(name) / "project")
+
+
+@pytest.fixture
+def project_copy(project_copies):
+    """A copy of the project's sources of this test's own (a slow test)."""
+    return project_copies()
+
+
+@pytest.fixture
+def own_build():
+    """A test that builds the project itself, not a copy (`sitecheck.build(ROOT, ...)`): slow."""
+    return build
+
+
+# The fixtures that make a test slow (seconds each: a build or a tool of its own). A test that
+# uses one, directly or through another fixture, gets the `slow` marker (`make check` leaves
+# them out), as a test that uses Chromium gets `browser`.
+SLOW_FIXTURES = {
+    "project_copies": "builds a copy of the project",
+    "own_build": "builds the project again",
+    "nu_checker": "starts Java and checks every page",
+    "lighthouse": "runs Lighthouse",
+    "recipe": "installs a new virtual environment",
+    "repository_clone": "clones the repository and builds commits of it",
+}
+
+
 def pytest_collection_modifyitems(items):
-    """A test that uses Chromium is a browser test (`make check` leaves them out). Under
-    `pytest -n`, the tests that read the shared page visits of one language run on one worker,
-    so that each page is visited once, and each language's on another."""
+    """A test that uses Chromium is a browser test, one that uses a fixture of SLOW_FIXTURES a
+    slow one (`make check` leaves both out). Under `pytest -n`, the tests that read the shared
+    page visits of one language run on one worker, so that each page is visited once, and each
+    language's on another."""
     for item in items:
         fixtures = getattr(item, "fixturenames", ())
         if "chromium" in fixtures:
             item.add_marker(pytest.mark.browser)
+        if SLOW_FIXTURES.keys() & set(fixtures):
+            item.add_marker(pytest.mark.slow)
         if "visits" in fixtures:
             params = item.callspec.params if hasattr(item, "callspec") else {}
             path = str(params.get("path", ""))
@@ -82,3 +120,27 @@ def pytest_collection_modifyitems(items):
 settings.register_profile("ci", derandomize=True, print_blob=True)
 if os.environ.get("CI", "").lower() == "true":
     settings.load_profile("ci")
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_setup(item):
+    return (yield from _no_unmarked_build(item, "its fixtures"))
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item):
+    return (yield from _no_unmarked_build(item, "it"))
+
+
+def _no_unmarked_build(item, who: str):
+    """A test not marked slow that made a build or a copy of the project fails: it must get it
+    from a fixture of SLOW_FIXTURES, so that `make check` leaves it out."""
+    before = sitecheck.OWN_BUILDS["count"]
+    result = yield
+    if sitecheck.OWN_BUILDS["count"] > before and not item.get_closest_marker("slow"):
+        pytest.fail(
+            f"{item.nodeid}: {who} built or copied the project without a fixture that marks "
+            f"the test slow; use one of {', '.join(SLOW_FIXTURES)} (tests/conftest.py)",
+            pytrace=False,
+        )
+    return result

@@ -26,11 +26,23 @@ def mkdocs_command() -> list[str]:
     return [str(script)] if script.exists() else [sys.executable, "-m", "mkdocs"]
 
 
+# Builds and copies of the project a test makes itself (not the session's shared site): a test
+# that makes one must be marked slow, which conftest.py does from the fixtures it uses
+# (`project_copies` and the others of conftest.SLOW_FIXTURES), and checks with this count.
+OWN_BUILDS = {"count": 0}
+
+
 def build(
-    project: Path, site_dir: Path, site_url: str | None = None, **extra_env: str
+    project: Path,
+    site_dir: Path,
+    site_url: str | None = None,
+    shared: bool = False,
+    **extra_env: str,
 ) -> subprocess.CompletedProcess:
     """Run `mkdocs build --strict` on a project into `site_dir`, with `extra_env` set; never
-    raises on failure."""
+    raises on failure. `shared`: the session's one build of the site, which every test may use."""
+    if not shared:
+        OWN_BUILDS["count"] += 1
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", **extra_env)
     if site_url:
         env["SITE_URL"] = site_url
@@ -47,7 +59,9 @@ def build(
 
 
 def copy_project(destination: Path) -> Path:
-    """A copy of this project's sources, for a fixture that changes one thing."""
+    """A copy of this project's sources, for a fixture that changes one thing (tests get one
+    from the `project_copies` or `project_copy` fixture, which mark them slow)."""
+    OWN_BUILDS["count"] += 1
     destination.mkdir(parents=True, exist_ok=True)
     for part in PROJECT_PARTS:
         source = ROOT / part
@@ -124,6 +138,7 @@ def build_with_memory_cap(project: Path, site_dir: Path) -> subprocess.Completed
         "from mkdocs.__main__ import cli; sys.argv = ['mkdocs', 'build', '--strict', "
         f"'--site-dir', {str(site_dir)!r}]; cli()"
     )
+    OWN_BUILDS["count"] += 1
     return subprocess.run(
         [sys.executable, "-c", code],
         cwd=project,

@@ -1,13 +1,14 @@
 """Page weight on a first visit (bytes transferred, compressed, empty cache), measured with the
-DevTools protocol in Chromium against the gzip server; and screenshots for people to look at.
+DevTools protocol in Chromium against the gzip server, once per page type in each language; and
+screenshots for people to look at.
 
-The figures of every page go to reports/page-weight.md; the home pages have a budget.
+The figures go to reports/page-weight.md; the home pages have a budget.
 """
 
 from __future__ import annotations
 
 import pytest
-from browser import DESKTOP, PHONE, site_paths
+from browser import DESKTOP, PAGE_TYPES, PHONE
 from sitecheck import ROOT
 
 REPORTS = ROOT / "reports"
@@ -50,15 +51,16 @@ def transferred_bytes(chromium, url: str) -> tuple[int, int]:
 @pytest.mark.xdist_group("weight")
 def test_page_weight_report_and_home_page_budget(chromium, served):
     rows = []
-    for path in site_paths():
-        size, requests = transferred_bytes(chromium, served + path)
-        rows.append((path or "/", size, requests))
+    for kind, path in PAGE_TYPES.items():
+        for prefix in ("", "en/"):
+            size, requests = transferred_bytes(chromium, served + prefix + path)
+            rows.append((kind, prefix + path or "/", size, requests))
     REPORTS.mkdir(exist_ok=True)
-    lines = ["| page | KB transferred (compressed) | requests |", "|---|---:|---:|"]
-    lines += [f"| /{p.lstrip('/')} | {size / 1000:.1f} | {n} |" for p, size, n in rows]
+    lines = ["| page type | page | KB transferred (compressed) | requests |", "|---|---|---:|---:|"]
+    lines += [f"| {k} | /{p.lstrip('/')} | {size / 1000:.1f} | {n} |" for k, p, size, n in rows]
     (REPORTS / "page-weight.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
     print("\n" + "\n".join(lines))
-    homes = {p: size for p, size, _ in rows if p in ("/", "en/")}
+    homes = {p: size for _, p, size, _ in rows if p in ("/", "en/")}
     assert set(homes) == {"/", "en/"}
     for path, size in homes.items():
         assert size <= HOME_BUDGET, f"{path}: {size} bytes over the {HOME_BUDGET} budget"

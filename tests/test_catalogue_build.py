@@ -5,10 +5,9 @@ from __future__ import annotations
 
 import json
 
-import pytest
 from bs4 import BeautifulSoup
 from catalogue_fixtures import markdown, valid
-from sitecheck import build, copy_project, record_translations
+from sitecheck import build, record_translations
 
 
 def add_entry(project, practice_id, ar, en):
@@ -27,9 +26,8 @@ def add_entry(project, practice_id, ar, en):
 REAL = {"pillar": "ideological", "institution": "al-azhar"}
 
 
-@pytest.mark.slow  # builds a fixture copy of the project
-def test_every_mistake_of_a_build_is_reported_at_once_without_traceback(tmp_path):
-    project = copy_project(tmp_path / "project")
+def test_every_mistake_of_a_build_is_reported_at_once_without_traceback(project_copy, tmp_path):
+    project = project_copy
     add_entry(
         project,
         "wrong-pillar",
@@ -81,9 +79,8 @@ HOSTILE_EN = '<script>alert("en")</script> & "Co"'
 HOSTILE_AR = "<img src=x onerror=alert(1)> عنوان"
 
 
-@pytest.mark.slow  # builds a fixture copy of the project
-def test_front_matter_text_is_escaped_everywhere_it_is_written(tmp_path):
-    project = copy_project(tmp_path / "project")
+def test_front_matter_text_is_escaped_everywhere_it_is_written(project_copy, tmp_path):
+    project = project_copy
     add_entry(
         project,
         "hostile",

@@ -12,7 +12,7 @@ from ctsite.tools import compare_builds
 
 
 @pytest.fixture
-def clone(tmp_path):
+def repository_clone(tmp_path):
     """A clone of this repository's last commit: a working tree equal to HEAD."""
     target = tmp_path / "clone"
     subprocess.run(
@@ -23,8 +23,10 @@ def clone(tmp_path):
     return target
 
 
-@pytest.mark.slow  # four strict builds of a clone of the project
-def test_a_working_tree_equal_to_its_commit_builds_the_same_site_and_one_change_is_named(clone):
+def test_a_working_tree_equal_to_its_commit_builds_the_same_site_and_one_change_is_named(
+    repository_clone,
+):
+    clone = repository_clone
     found, files = compare_builds.compare("HEAD", clone)
     assert found == [] and files > 500
 

@@ -6,10 +6,9 @@ from __future__ import annotations
 import subprocess
 from datetime import UTC, datetime
 
-import pytest
 from bs4 import BeautifulSoup
-from conftest import TEST_EDIT_BASE_URL
-from sitecheck import ROOT, build, content_pages, copy_project
+from conftest import TEST_EDIT_BASE_URL, TEST_SITE_URL
+from sitecheck import ROOT, build, content_pages
 
 
 def git_date(path) -> str | None:
@@ -54,9 +53,8 @@ def test_every_page_links_to_edit_its_own_source_file(site):
         assert link["href"] == TEST_EDIT_BASE_URL + source_of(page), page.file
 
 
-@pytest.mark.slow  # builds a fixture copy of the project
-def test_a_build_without_git_history_works_and_uses_source_date_epoch(tmp_path):
-    project = copy_project(tmp_path / "project")  # a plain copy: no .git
+def test_a_build_without_git_history_works_and_uses_source_date_epoch(project_copy, tmp_path):
+    project = project_copy  # a plain copy: no .git
     without = build(project, tmp_path / "plain")
     assert without.returncode == 0, without.stdout + without.stderr
     page = BeautifulSoup((tmp_path / "plain" / "unit" / "index.html").read_text(), "html.parser")
@@ -69,17 +67,15 @@ def test_a_build_without_git_history_works_and_uses_source_date_epoch(tmp_path):
     assert page.select_one("aside.page-facts time")["datetime"] == "2025-11-29"
 
 
-@pytest.mark.slow  # builds a fixture copy of the project
-@pytest.mark.parametrize("epoch", ["1764374400"])
-def test_two_builds_of_the_same_sources_are_byte_identical(tmp_path, epoch):
-    first, second = tmp_path / "one", tmp_path / "two"
-    for target in (first, second):
-        result = build(ROOT, target, site_url="https://ct.example.test/", SOURCE_DATE_EPOCH=epoch)
-        assert result.returncode == 0, result.stdout + result.stderr
-    files_one = sorted(p.relative_to(first) for p in first.rglob("*") if p.is_file())
+def test_a_second_build_of_the_same_sources_is_byte_identical(site, tmp_path, own_build):
+    """The session's build and a second one, made the same way, later: every file the same."""
+    second = tmp_path / "second"
+    result = own_build(ROOT, second, site_url=TEST_SITE_URL, EDIT_BASE_URL=TEST_EDIT_BASE_URL)
+    assert result.returncode == 0, result.stdout + result.stderr
+    files_one = sorted(p.relative_to(site) for p in site.rglob("*") if p.is_file())
     files_two = sorted(p.relative_to(second) for p in second.rglob("*") if p.is_file())
     assert files_one == files_two
-    different = [str(p) for p in files_one if (first / p).read_bytes() != (second / p).read_bytes()]
+    different = [str(p) for p in files_one if (site / p).read_bytes() != (second / p).read_bytes()]
     assert different == []
-    assert (first / "sitemap.xml.gz").is_file()
-    assert (first / "best-practices" / "catalogue.csv").is_file()
+    assert (site / "sitemap.xml.gz").is_file()
+    assert (site / "best-practices" / "catalogue.csv").is_file()

@@ -14,10 +14,7 @@ import re
 import subprocess
 from pathlib import Path
 
-import pytest
-from sitecheck import build, copy_project, mkdocs_command
-
-pytestmark = pytest.mark.slow  # each test builds a fixture copy of the project twice
+from sitecheck import build, mkdocs_command
 
 WARNING = re.compile(r"^(?:WARNING|ERROR)\s+-\s+(.*)$")
 
@@ -106,8 +103,8 @@ def green(project: Path, site: Path) -> subprocess.CompletedProcess:
     return result
 
 
-def test_a_typo_fixed_in_the_arabic_page_is_recorded_in_the_browser(tmp_path):
-    project = copy_project(tmp_path / "project")
+def test_a_typo_fixed_in_the_arabic_page_is_recorded_in_the_browser(project_copy, tmp_path):
+    project = project_copy
     page = project / "docs" / "ar" / "unit" / "index.md"
     text = page.read_text(encoding="utf-8")
     page.write_text(text.replace("مكافحة الإرهاب", "مكافحه الإرهاب", 1), encoding="utf-8")
@@ -140,8 +137,8 @@ def test_a_typo_fixed_in_the_arabic_page_is_recorded_in_the_browser(tmp_path):
     green(project, tmp_path / "site")
 
 
-def test_a_new_offer_in_the_catalogue_is_made_right_by_its_messages(tmp_path):
-    project = copy_project(tmp_path / "project")
+def test_a_new_offer_in_the_catalogue_is_made_right_by_its_messages(project_copy, tmp_path):
+    project = project_copy
     folder = "docs/{}/best-practices/judicial-training-offer.md"
     entry = (
         "---\nid: judicial-training-offer\ntitle: {title}\nsummary: {summary}\n"
@@ -178,8 +175,8 @@ def test_a_new_offer_in_the_catalogue_is_made_right_by_its_messages(tmp_path):
     green(project, tmp_path / "site")
 
 
-def test_a_new_un_document_cited_is_added_to_the_register_by_its_message(tmp_path):
-    project = copy_project(tmp_path / "project")
+def test_a_new_un_document_cited_is_added_to_the_register_by_its_message(project_copy, tmp_path):
+    project = project_copy
     for language, sentence in (
         ("ar", "\nانظر [[S/2024/999]].\n"),
         ("en", "\nSee [[S/2024/999]].\n"),
@@ -201,8 +198,8 @@ def test_a_new_un_document_cited_is_added_to_the_register_by_its_message(tmp_pat
     assert "  S/2024/999:\n    date: 2024-05-02\n    kind: letter\n" in register
 
 
-def test_a_new_glossary_term_is_carried_into_the_english_by_its_message(tmp_path):
-    project = copy_project(tmp_path / "project")
+def test_a_new_glossary_term_is_carried_into_the_english_by_its_message(project_copy, tmp_path):
+    project = project_copy
     glossary = project / "data" / "glossary.yml"
     text = glossary.read_text(encoding="utf-8")
     term = (
@@ -232,8 +229,8 @@ def test_a_new_glossary_term_is_carried_into_the_english_by_its_message(tmp_path
     green(project, tmp_path / "site")
 
 
-def test_a_new_page_in_both_languages_is_finished_by_its_messages(tmp_path):
-    project = copy_project(tmp_path / "project")
+def test_a_new_page_in_both_languages_is_finished_by_its_messages(project_copy, tmp_path):
+    project = project_copy
     (project / "docs" / "ar" / "press.md").write_text(
         "# للصحفيين\n\nمعلومات للصحفيين.\n", encoding="utf-8"
     )
@@ -252,8 +249,8 @@ def test_a_new_page_in_both_languages_is_finished_by_its_messages(tmp_path):
     green(project, tmp_path / "site")
 
 
-def test_every_problem_is_reported_by_one_build_once_and_counted(tmp_path):
-    project = copy_project(tmp_path / "project")
+def test_every_problem_is_reported_by_one_build_once_and_counted(project_copy, tmp_path):
+    project = project_copy
     entry = project / "docs" / "en" / "best-practices" / "azhar-observatory.md"
     text = entry.read_text(encoding="utf-8")
     text = text.replace("pillar: ideological", "pillar: ideologcal")

@@ -15,7 +15,7 @@ import re
 
 import pytest
 from bs4 import BeautifulSoup
-from sitecheck import ROOT, build, copy_project, record_translations
+from sitecheck import ROOT, build, record_translations
 
 DECLARATION = "data/catalogue-fields.yml"
 # Added at the end of the declaration's fields (the last part of the file).
@@ -89,11 +89,11 @@ def facts(dl) -> dict[str, str]:
     }
 
 
-@pytest.fixture(scope="module")
-def built(tmp_path_factory):
+@pytest.fixture(scope="session")
+def built(tmp_path_factory, project_copies):
     """The built site of a copy of the project with the two fields declared and given."""
     folder = tmp_path_factory.mktemp("declared")
-    project = copy_project(folder / "project")
+    project = project_copies("declared")
     declaration = project / DECLARATION
     text = declaration.read_text(encoding="utf-8")
     vocabulary_line = "  open_to: data/open-to.yml\n"
@@ -117,7 +117,6 @@ def built(tmp_path_factory):
     return site
 
 
-@pytest.mark.slow  # builds a fixture copy of the project
 @pytest.mark.parametrize("language", HOMES)
 def test_a_declared_field_is_in_both_exports_with_its_label(built, language):
     folder = built / HOMES[language] / "best-practices"
@@ -152,7 +151,6 @@ def test_a_declared_field_is_in_both_exports_with_its_label(built, language):
     assert (by_id[WITHOUT]["region"], by_id[WITHOUT]["reviewed"]) == ("", "")
 
 
-@pytest.mark.slow  # builds a fixture copy of the project
 @pytest.mark.parametrize("language", HOMES)
 def test_a_declared_field_is_in_the_fact_box_with_its_label(built, language):
     words = WORDS[language]
@@ -168,7 +166,6 @@ def test_a_declared_field_is_in_the_fact_box_with_its_label(built, language):
     assert words["region"] not in shown and words["reviewed"] not in shown
 
 
-@pytest.mark.slow  # builds a fixture copy of the project
 @pytest.mark.parametrize("language", HOMES)
 def test_a_declared_field_is_on_the_cards_and_a_filter(built, language):
     words = WORDS[language]
@@ -353,9 +350,8 @@ def test_every_attribute_of_an_entry_is_a_name_no_field_may_take():
     assert own - {"id"} <= declaration.RESERVED
 
 
-@pytest.mark.slow  # builds a fixture copy of the project
-def test_a_malformed_declaration_stops_the_build_with_its_file_and_line(tmp_path):
-    project = copy_project(tmp_path / "project")
+def test_a_malformed_declaration_stops_the_build_with_its_file_and_line(project_copy, tmp_path):
+    project = project_copy
     declaration = project / DECLARATION
     text = declaration.read_text(encoding="utf-8").replace(
         "  since:\n    type: year\n", "  since:\n    type: yaer\n"

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from sitecheck import ROOT, build, copy_project, resolve
+from sitecheck import ROOT, build, resolve
 
 from ctsite.glossary import check, data
 
@@ -233,9 +233,8 @@ def test_the_glossary_is_in_the_navigation_and_in_search(site, language):
     assert f"{HOME[language]}glossary/" in urls
 
 
-@pytest.mark.slow  # builds a fixture copy of the project
-def test_a_variant_to_avoid_fails_the_strict_build_until_quoted(tmp_path):
-    project = copy_project(tmp_path / "project")
+def test_a_variant_to_avoid_fails_the_strict_build_until_quoted(project_copy, tmp_path):
+    project = project_copy
     page = project / "docs" / "en" / "privacy.md"
     text = page.read_text(encoding="utf-8")
     page.write_text(text + "\nThe Counterterrorism Committee.\n", encoding="utf-8")

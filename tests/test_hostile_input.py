@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from catalogue_fixtures import FILE, SCHEMA, markdown, valid
-from sitecheck import build, build_with_memory_cap, copy_project
+from sitecheck import build, build_with_memory_cap
 
 from ctsite.catalogue import export, frontmatter, model, schema
 from ctsite.content import sanitize
@@ -242,9 +242,8 @@ def test_a_title_keeps_only_text():
     ]
 
 
-@pytest.mark.slow  # builds a fixture copy of the project
-def test_a_script_in_a_page_fails_the_strict_build_naming_file_and_line(tmp_path):
-    project = copy_project(tmp_path / "project")
+def test_a_script_in_a_page_fails_the_strict_build_naming_file_and_line(project_copy, tmp_path):
+    project = project_copy
     page = project / "docs" / "en" / "privacy.md"
     lines = page.read_text(encoding="utf-8").splitlines()
     lines[2:2] = ["", "<script>alert(1)</script>", "", '<img src="x" onerror="alert(2)">', ""]
@@ -267,9 +266,10 @@ def test_a_script_in_a_page_fails_the_strict_build_naming_file_and_line(tmp_path
     assert "alert(1)" not in written and "alert(2)" not in written
 
 
-@pytest.mark.slow  # builds a fixture copy of the project
-def test_an_alias_bomb_fails_the_strict_build_naming_the_file_and_expands_nothing(tmp_path):
-    project = copy_project(tmp_path / "project")
+def test_an_alias_bomb_fails_the_strict_build_naming_the_file_and_expands_nothing(
+    project_copy, tmp_path
+):
+    project = project_copy
     entry = project / "docs" / "en" / "best-practices" / "azhar-observatory.md"
     entry.write_text(ALIAS_BOMB, encoding="utf-8")
     page = project / "docs" / "ar" / "privacy.md"

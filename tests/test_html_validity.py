@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import subprocess
+from pathlib import Path
 
 import pytest
 from node_tools import require_java, require_node_tool
@@ -47,12 +48,18 @@ def test_every_page_is_valid_html(site, tmp_path):
     assert any(p.startswith(str(canary)) for p in problems)
 
 
-@pytest.mark.slow  # a Java start and 56 pages: about 5 s
-def test_the_nu_html_checker_finds_no_error_on_any_page(site, tmp_path):
+@pytest.fixture
+def nu_checker() -> tuple[str, Path]:
+    """(java, vnu.jar): the W3C Nu HTML Checker (a Java start and every page: a slow test)."""
     jar = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
     java = require_java()
     if not jar.exists():
         missing_tool(f"{jar.relative_to(ROOT)} not found (npm's vnu-jar: run `npm ci`)")
+    return java, jar
+
+
+def test_the_nu_html_checker_finds_no_error_on_any_page(site, tmp_path, nu_checker):
+    java, jar = nu_checker
     canary = tmp_path / "canary.html"
     canary.write_text(CANARY, encoding="utf-8")
     files = [str(file) for file in html_files(site)] + [str(canary)]

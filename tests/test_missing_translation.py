@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import pytest
-from sitecheck import build, copy_project
+from sitecheck import build
 
 
-@pytest.mark.slow  # builds a fixture copy of the project
-def test_a_page_missing_in_english_fails_the_build_naming_the_file(tmp_path):
-    project = copy_project(tmp_path / "project")
+def test_a_page_missing_in_english_fails_the_build_naming_the_file(project_copy, tmp_path):
+    project = project_copy
     (project / "docs" / "en" / "privacy.md").unlink()
     result = build(project, tmp_path / "site")
     output = result.stdout + result.stderr
@@ -24,15 +22,14 @@ def test_a_page_missing_in_english_fails_the_build_naming_the_file(tmp_path):
     assert "1 problem(s) in this build" in output
 
 
-@pytest.mark.slow  # builds a fixture copy of the project
-def test_a_preview_still_refuses_a_page_missing_in_english(tmp_path):
+def test_a_preview_still_refuses_a_page_missing_in_english(project_copy, tmp_path):
     """Without --strict (a preview), the build stops: it would show the Arabic under /en/."""
     import os
     import subprocess
 
     from sitecheck import mkdocs_command
 
-    project = copy_project(tmp_path / "project")
+    project = project_copy
     (project / "docs" / "en" / "privacy.md").unlink()
     result = subprocess.run(
         [*mkdocs_command(), "build", "--site-dir", str(tmp_path / "site")],
@@ -46,9 +43,8 @@ def test_a_preview_still_refuses_a_page_missing_in_english(tmp_path):
     assert not (tmp_path / "site" / "en" / "privacy").exists()
 
 
-@pytest.mark.slow  # builds a fixture copy of the project
-def test_a_page_missing_in_arabic_fails_the_build_too(tmp_path):
-    project = copy_project(tmp_path / "project")
+def test_a_page_missing_in_arabic_fails_the_build_too(project_copy, tmp_path):
+    project = project_copy
     (project / "docs" / "ar" / "unit" / "index.md").unlink()
     result = build(project, tmp_path / "site")
     output = result.stdout + result.stderr
@@ -57,9 +53,8 @@ def test_a_page_missing_in_arabic_fails_the_build_too(tmp_path):
     assert "Traceback" not in output
 
 
-@pytest.mark.slow  # builds a fixture copy of the project
-def test_interface_text_missing_a_language_fails_the_build(tmp_path):
-    project = copy_project(tmp_path / "project")
+def test_interface_text_missing_a_language_fails_the_build(project_copy, tmp_path):
+    project = project_copy
     ui = project / "data" / "ui.yml"
     text = ui.read_text(encoding="utf-8")
     ui.write_text(text + "extra_key:\n  ar: نص\n", encoding="utf-8")

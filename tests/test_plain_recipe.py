@@ -112,9 +112,8 @@ def recipe(tmp_path_factory: pytest.TempPathFactory):
     return clone, venv / "bin", env
 
 
-# Slow: the recipe installs a whole environment (about 20 s with pip's cache, longer without);
-# one worker runs both of its tests, on one environment.
-@pytest.mark.slow
+# Slow (its `recipe` fixture): the recipe installs a whole environment (about 20 s with pip's
+# cache, longer without); one worker runs both of its tests, on one environment.
 @pytest.mark.xdist_group("plain-recipe")
 def test_pip_install_then_mkdocs_build_strict_builds_both_languages(recipe):
     clone, bin_dir, env = recipe
@@ -159,9 +158,8 @@ def _get(url: str) -> str | None:
         return None
 
 
-# Slow: the recipe installs a whole environment (about 20 s with pip's cache, longer without);
-# one worker runs both of its tests, on one environment.
-@pytest.mark.slow
+# Slow (its `recipe` fixture): the recipe installs a whole environment (about 20 s with pip's
+# cache, longer without); one worker runs both of its tests, on one environment.
 @pytest.mark.xdist_group("plain-recipe")
 def test_mkdocs_serve_from_the_same_recipe_serves_both_home_pages(recipe):
     clone, bin_dir, env = recipe

@@ -18,7 +18,7 @@ import yaml
 from catalogue_fixtures import FILE, SCHEMA, VALID
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from sitecheck import build_with_memory_cap, copy_project, record_translations
+from sitecheck import build_with_memory_cap, record_translations
 
 from ctsite.catalogue import export, frontmatter, model, schema
 
@@ -142,11 +142,10 @@ _REFERENCE = re.compile(
 
 
 @pytest.fixture(scope="session")
-def fixture_project(tmp_path_factory):
-    return copy_project(tmp_path_factory.mktemp("hostile") / "project")
+def fixture_project(project_copies):
+    return project_copies("hostile")
 
 
-@pytest.mark.slow  # real builds of a fixture copy of the project
 @settings(max_examples=6, deadline=None, suppress_health_check=list(HealthCheck))
 @given(front_matters())
 def test_the_build_escapes_every_value_or_names_the_file_and_field(fixture_project, entry):

@@ -8,7 +8,7 @@ import subprocess
 import sys
 
 import pytest
-from sitecheck import ROOT, copy_project, mkdocs_command
+from sitecheck import ROOT, mkdocs_command
 
 from ctsite import annotations
 
@@ -76,9 +76,8 @@ def test_a_message_about_no_file_is_not_annotated():
     assert annotations.annotate("Building documentation to directory: site", ROOT) == []
 
 
-@pytest.mark.slow  # builds a fixture copy of the project
-def test_a_failing_build_in_github_actions_prints_each_problem_on_its_line(tmp_path):
-    project = copy_project(tmp_path / "project")
+def test_a_failing_build_in_github_actions_prints_each_problem_on_its_line(project_copy, tmp_path):
+    project = project_copy
     page = project / "docs" / "en" / "unit" / "index.md"
     text = page.read_text(encoding="utf-8")
     page.write_text(text + "\nSee [[S/2017/37]] and [the page](nope.md).\n", encoding="utf-8")

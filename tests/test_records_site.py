@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from sitecheck import LANGUAGES, ROOT, build, content_pages, copy_project, resolve
+from sitecheck import LANGUAGES, ROOT, build, content_pages, resolve
 
 from ctsite.records import register as un_documents
 from ctsite.records import timeline
@@ -99,9 +99,10 @@ def test_the_chairmanship_timeline_is_an_ordered_list_of_dated_entries(site, reg
     assert any(months in item.select_one("time").get_text() for item in items)
 
 
-@pytest.mark.slow  # builds a fixture copy of the project
-def test_an_unknown_symbol_fails_the_build_naming_file_line_and_nearest_symbols(tmp_path):
-    project = copy_project(tmp_path / "project")
+def test_an_unknown_symbol_fails_the_build_naming_file_line_and_nearest_symbols(
+    project_copy, tmp_path
+):
+    project = project_copy
     page_file = project / "docs" / "en" / "privacy.md"
     lines = page_file.read_text(encoding="utf-8").splitlines()
     lines.insert(2, "The framework [[S/2017/37]] and [[S/RES/2345(2017)]].")

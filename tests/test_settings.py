@@ -4,7 +4,7 @@ named by its key."""
 from __future__ import annotations
 
 import pytest
-from sitecheck import ROOT, build, copy_project
+from sitecheck import ROOT, build
 
 from ctsite import settings
 
@@ -61,9 +61,8 @@ def test_the_catalogues_declaration_of_fields_is_named_when_missing():
     assert "no-such-fields.yml" in found[0]
 
 
-@pytest.mark.slow  # builds a fixture copy of the project
-def test_a_mistake_in_the_settings_stops_the_build_naming_the_key(tmp_path):
-    project = copy_project(tmp_path / "project")
+def test_a_mistake_in_the_settings_stops_the_build_naming_the_key(project_copy, tmp_path):
+    project = project_copy
     config = project / "mkdocs.yml"
     config.write_text(
         config.read_text(encoding="utf-8").replace(

@@ -13,7 +13,7 @@ import feedparser
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from sitecheck import LANGUAGES, ROOT, build, copy_project, html_files
+from sitecheck import LANGUAGES, ROOT, build, html_files
 
 from ctsite.records import register as registers
 from ctsite.statements import data
@@ -279,12 +279,13 @@ def test_search_finds_each_statement_as_its_own_result(site, statements, languag
 # -- editors -----------------------------------------------------------------------------------
 
 
-@pytest.mark.slow  # two builds of a fixture copy
-def test_a_new_statement_is_scaffolded_then_named_field_by_field_until_filled(tmp_path):
+def test_a_new_statement_is_scaffolded_then_named_field_by_field_until_filled(
+    project_copy, tmp_path
+):
     import subprocess
     import sys
 
-    project = copy_project(tmp_path / "project")
+    project = project_copy
     run = [sys.executable, "-m", "ctsite.tools.new_statement"]
     made = subprocess.run(
         [*run, "2024-02-01-new"], cwd=project, capture_output=True, text=True, check=False

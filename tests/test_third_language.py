@@ -14,9 +14,9 @@ import shutil
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from sitecheck import build, copy_project
+from sitecheck import build
 
-pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("third-language")]
+pytestmark = pytest.mark.xdist_group("third-language")
 
 EPOCH = "1764374400"  # 29 November 2025: pages without git history take this date
 FRENCH = """        - locale: fr
@@ -40,8 +40,8 @@ def add_french(value):
     return value
 
 
-def french_project(folder):
-    project = copy_project(folder)
+def french_project(project):
+    """A copy of the project made trilingual."""
     config = project / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
     # The languages are the last entries of the plugins section, which the next section's
@@ -78,10 +78,10 @@ def french_project(folder):
 
 
 @pytest.fixture(scope="session")
-def french(tmp_path_factory):
+def french(tmp_path_factory, project_copies):
     """(project, built site) of the three-language fixture."""
     folder = tmp_path_factory.mktemp("french")
-    project = french_project(folder / "project")
+    project = french_project(project_copies("french"))
     result = build(
         project, folder / "site", site_url="https://ct.example.test/", SOURCE_DATE_EPOCH=EPOCH
     )

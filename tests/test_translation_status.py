@@ -6,8 +6,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-import pytest
-from sitecheck import ROOT, build, copy_project
+from sitecheck import ROOT, build
 
 from ctsite.languages import status
 
@@ -67,9 +66,8 @@ def test_every_page_of_the_site_is_recorded_as_current():
     assert [r.page for r in rows if r.state != "current"] == []
 
 
-@pytest.mark.slow  # builds a fixture copy of the project
-def test_changing_an_arabic_page_fails_the_build_until_recorded(tmp_path):
-    project = copy_project(tmp_path / "project")
+def test_changing_an_arabic_page_fails_the_build_until_recorded(project_copy, tmp_path):
+    project = project_copy
     arabic = project / "docs" / "ar" / "privacy.md"
     arabic.write_text(arabic.read_text(encoding="utf-8") + "\nفقرة جديدة.\n", encoding="utf-8")
     result = build(project, tmp_path / "site")
@@ -91,9 +89,8 @@ def test_changing_an_arabic_page_fails_the_build_until_recorded(tmp_path):
     assert build(project, tmp_path / "site2").returncode == 0
 
 
-@pytest.mark.slow  # builds a fixture copy of the project
-def test_recording_a_page_missing_in_one_language_is_refused(tmp_path):
-    project = copy_project(tmp_path / "project")
+def test_recording_a_page_missing_in_one_language_is_refused(project_copy, tmp_path):
+    project = project_copy
     result = subprocess.run(
         [sys.executable, "-m", "ctsite.tools.translations", "--project", str(project), "nope.md"],
         capture_output=True,
@@ -118,11 +115,11 @@ def test_recording_a_page_missing_in_one_language_is_refused(tmp_path):
     )
 
 
-def test_only_pages_of_the_default_language_are_recorded_named_as_given(tmp_path):
+def test_only_pages_of_the_default_language_are_recorded_named_as_given(project_copy, tmp_path):
     """`make translations PAGE=/etc/passwd` or `PAGE=../../mkdocs.yml` wrote them into the
     registry; a page whose name has a space could never be recorded; a Cyrillic «о» gave a
     message with two identical-looking names."""
-    project = copy_project(tmp_path / "project")
+    project = project_copy
     registry = project / "data" / "translations.yml"
     before = registry.read_text(encoding="utf-8")
     script = [sys.executable, "-m", "ctsite.tools.translations", "--project", str(project)]

@@ -19,7 +19,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from liveness import live_markup
-from sitecheck import ROOT, build, build_with_memory_cap, copy_project, mkdocs_command
+from sitecheck import ROOT, build, build_with_memory_cap, mkdocs_command
 
 # Markup that acts if written raw: a script, a handler, a refresh, a base, a script address in
 # several spellings, an attribute break-out with both quotes.
@@ -98,10 +98,10 @@ def build_lenient(project, site) -> subprocess.CompletedProcess:
 
 
 @pytest.fixture(scope="session")
-def hostile_project(tmp_path_factory):
+def hostile_project(project_copies):
     """The project with markup added to a page's title and heading, and to text in every data
     file."""
-    project = copy_project(tmp_path_factory.mktemp("untrusted") / "project")
+    project = project_copies("untrusted")
     for file, path in DATA_FIELDS:
         set_value(project, file, path, MARKUP)
     set_page_title(project, "Privacy " + MARKUP)
@@ -118,7 +118,6 @@ def hostile_project(tmp_path_factory):
     return project
 
 
-@pytest.mark.slow  # builds a fixture copy of the project twice
 def test_markup_in_titles_and_data_is_removed_and_named_with_file_and_line(
     hostile_project, tmp_path
 ):
@@ -148,9 +147,8 @@ def test_markup_in_titles_and_data_is_removed_and_named_with_file_and_line(
     assert "Page not found" in english_404  # the text stays, without its markup
 
 
-@pytest.mark.slow  # builds a fixture copy of the project
-def test_a_bidi_control_in_a_label_is_refused_naming_file_and_line(tmp_path):
-    project = copy_project(tmp_path / "project")
+def test_a_bidi_control_in_a_label_is_refused_naming_file_and_line(project_copy, tmp_path):
+    project = project_copy
     set_value(project, "data/pillars.yml", ("financial", "en"), "\u202eevil")
     set_value(project, "data/un-documents.yml", ("kinds", "resolution", "ar"), "\u2066x")
     result = build(project, tmp_path / "site")
@@ -184,7 +182,6 @@ def test_a_page_title_is_text_of_a_bounded_length(front, expected):
     assert expected in guard.front_matter_problem(data)
 
 
-@pytest.mark.slow  # builds a fixture copy of the project per case
 @pytest.mark.parametrize(
     ("file", "change", "expected"),
     [
@@ -222,9 +219,9 @@ def test_a_page_title_is_text_of_a_bounded_length(front, expected):
     ids=["impossible-date", "address-field", "nesting", "list-for-mapping", "quote-in-key"],
 )
 def test_broken_data_files_are_named_with_file_and_line_never_a_traceback(
-    tmp_path, file, change, expected
+    project_copy, tmp_path, file, change, expected
 ):
-    project = copy_project(tmp_path / "project")
+    project = project_copy
     target = project / file
     target.write_text(change(target.read_text(encoding="utf-8")), encoding="utf-8")
     result = build(project, tmp_path / "site")
@@ -234,9 +231,8 @@ def test_broken_data_files_are_named_with_file_and_line_never_a_traceback(
     assert re.search(expected, output), output[-3000:]
 
 
-@pytest.mark.slow  # builds a fixture copy of the project
-def test_a_latin1_vocabulary_and_a_huge_glossary_are_refused_with_a_message(tmp_path):
-    project = copy_project(tmp_path / "project")
+def test_a_latin1_vocabulary_and_a_huge_glossary_are_refused_with_a_message(project_copy, tmp_path):
+    project = project_copy
     (project / "data" / "formats.yml").write_bytes(
         (project / "data" / "formats.yml").read_text(encoding="utf-8").encode("utf-8")
         + "\nx:\n  ar: caf\xe9\n  en: caf\xe9\n".encode("latin-1")
@@ -260,9 +256,8 @@ def test_a_latin1_vocabulary_and_a_huge_glossary_are_refused_with_a_message(tmp_
     assert time.monotonic() - started < 60
 
 
-@pytest.mark.slow  # builds a fixture copy of the project
-def test_a_link_out_of_the_repository_or_dangling_fails_the_build_naming_it(tmp_path):
-    project = copy_project(tmp_path / "project")
+def test_a_link_out_of_the_repository_or_dangling_fails_the_build_naming_it(project_copy, tmp_path):
+    project = project_copy
     (project / "docs" / "assets" / "passwd.txt").symlink_to("/etc/passwd")
     (project / ".git").mkdir()
     (project / ".git" / "config").write_text("[remote]\n", encoding="utf-8")
@@ -281,9 +276,8 @@ def test_a_link_out_of_the_repository_or_dangling_fails_the_build_naming_it(tmp_
     assert not (tmp_path / "site" / "assets" / "passwd.txt").exists()
 
 
-@pytest.mark.slow  # builds a fixture copy of the project
-def test_a_template_outside_the_sites_own_is_refused(tmp_path):
-    project = copy_project(tmp_path / "project")
+def test_a_template_outside_the_sites_own_is_refused(project_copy, tmp_path):
+    project = project_copy
     set_page_title(project, "Privacy")
     page = project / PAGE
     page.write_text(
@@ -302,10 +296,9 @@ def test_a_template_outside_the_sites_own_is_refused(tmp_path):
     ) in output
 
 
-@pytest.mark.slow  # builds a fixture copy of the project
-def test_a_20_mb_title_fails_in_seconds_within_1_gb(tmp_path):
+def test_a_20_mb_title_fails_in_seconds_within_1_gb(project_copy, tmp_path):
     """A 20 MB title built a 734 MB site (it is written into every page's navigation)."""
-    project = copy_project(tmp_path / "project")
+    project = project_copy
     set_page_title(project, "x" * 20_000_000)
     started = time.monotonic()
     result = build_with_memory_cap(project, tmp_path / "site")
@@ -350,11 +343,10 @@ FIELDS = [*DATA_FIELDS, (PAGE, ("title",)), (PAGE, ("description",))]
 
 
 @pytest.fixture(scope="session")
-def pristine(tmp_path_factory):
-    return copy_project(tmp_path_factory.mktemp("generated") / "project")
+def pristine(project_copies):
+    return project_copies("generated")
 
 
-@pytest.mark.slow  # real strict builds of a fixture copy of the project
 @settings(max_examples=8, deadline=None, suppress_health_check=list(HealthCheck))
 @given(field=st.sampled_from(FIELDS), value=hostile_text)
 def test_any_text_in_any_field_is_refused_with_file_and_line_or_holds_nothing_live(
