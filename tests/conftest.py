@@ -97,6 +97,9 @@ SLOW_FIXTURES = {
 }
 
 
+# First: pytest-xdist reads the xdist_group markers in its own hook, and one added after it is
+# silently ignored.
+@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(items):
     """A test that uses Chromium is a browser test, one that uses a fixture of SLOW_FIXTURES a
     slow one (`make check` leaves both out). Under `pytest -n`, the tests that read the shared

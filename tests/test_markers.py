@@ -4,6 +4,9 @@ builds the project without saying so fails."""
 
 from __future__ import annotations
 
+import os
+import re
+import shutil
 import subprocess
 import sys
 from types import SimpleNamespace
@@ -74,3 +77,55 @@ def test_a_test_that_builds_nothing_passes_the_guard():
     next(guard)
     with pytest.raises(StopIteration):
         guard.send(None)
+
+
+GROUPED = """
+import pytest
+
+
+@pytest.fixture
+def visits():
+    return None
+
+
+@pytest.mark.parametrize("path", ["a/", "b/", "c/", "d/", "en/a/", "en/b/", "en/c/", "en/d/"])
+def test_visit(visits, path):
+    pass
+
+
+@pytest.mark.xdist_group("one-setup")
+@pytest.mark.parametrize("number", range(6))
+def test_shared(number):
+    pass
+"""
+
+
+def test_tests_sharing_a_setup_run_on_one_worker_under_pytest_n(tmp_path):
+    """`--dist loadgroup` keeps each xdist_group on one worker, the groups conftest.py adds (the
+    page visits of each language) included: otherwise every worker sets up the shared visits,
+    HTML_CodeSniffer's pages or the plain recipe's environment again, silently (pytest 9.2 with
+    pytest-xdist 3.8 did, for every group)."""
+    shutil.copy(ROOT / "tests" / "conftest.py", tmp_path / "conftest.py")
+    (tmp_path / "test_grouped.py").write_text(GROUPED, encoding="utf-8")
+    (tmp_path / "pytest.ini").write_text("[pytest]\n", encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "pytest", "-n", "3", "--dist", "loadgroup", "-v"]
+        + ["-p", "no:cacheprovider", "-c", str(tmp_path / "pytest.ini"), str(tmp_path)],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={**os.environ, "PYTHONPATH": str(ROOT / "tests")},
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    ran = re.findall(r"\[(gw\d+)\] .*PASSED \S*::(test_\w+)\[([^\]]+)\]", done.stdout)
+    workers: dict[str, set[str]] = {}
+    for worker, test, parameter in ran:
+        group = "one-setup" if test == "test_shared" else parameter.startswith("en/")
+        workers.setdefault(str(group), set()).add(worker)
+    assert len(ran) == 14, done.stdout
+    assert {group: len(found) for group, found in workers.items()} == {
+        "one-setup": 1,
+        "True": 1,
+        "False": 1,
+    }
