@@ -25,17 +25,12 @@ RECENT_COUNT = 5
 
 
 class DatesFeature:
-    """One language's build; `run` keeps every file's date, read in the default language's."""
+    """One language's build; every file's date is read once per build (`Run.git_dates`)."""
 
     def __init__(self, context, run):
         self.context = context
         self.run = run
         self.files = None
-
-    def on_pre_build(self, config) -> None:
-        """Read every file's last commit date (once per build)."""
-        if self.context.is_default_build or self.run.git_dates is None:
-            self.run.git_dates = history.git_dates(self.context.project, self.context.docs_dir)
 
     def on_page_content(self, html, page, config, files):
         self.files = files

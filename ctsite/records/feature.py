@@ -16,10 +16,8 @@ from __future__ import annotations
 import logging
 import posixpath
 import re
-from pathlib import Path
 
 from markupsafe import Markup, escape
-from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
 from ctsite.records import register as registers
@@ -41,35 +39,18 @@ class RecordsFeature:
         self.run = run
         self.register: registers.Register | None = None
         self.timeline: tuple[timeline.Entry, ...] = ()
+        self.unknown: tuple[str, ...] = ()  # the site's unknown symbols, as reported once
         self.citations = registers.Citations()
         self.titles: dict[str, str] = {}
         self.links: dict[str, Markup] = {}
 
     def on_pre_build(self, config) -> None:
-        """Read the register and the timeline."""
-        settings = self.context.settings.records
-        try:
-            self.register = registers.load(Path(settings.register), self.context.codes)
-            if settings.timeline:
-                self.timeline = timeline.load(
-                    Path(settings.timeline), self.context.codes, self.register
-                )
-        except (registers.RegisterError, timeline.TimelineError) as error:
-            raise PluginError(str(error)) from None
-        self.run.register = self.register
-        if self.context.is_default_build:
-            self._report_unknown_symbols()
-
-    def _report_unknown_symbols(self) -> None:
-        """Every unknown `[[SYMBOL]]` of every language, before anything is rendered (so that a
-        build stopped by front matter problems still lists them)."""
-        for source in self.run.pages:
-            for reference in registers.references(source.text):
-                if reference.symbol not in self.register.documents:
-                    shown = self.context.shown(f"{source.language}/{source.page}")
-                    log.warning(
-                        registers.unknown_reference_message(shown, reference, self.register)
-                    )
+        """The register and the timeline (read once per build), and every unknown
+        `[[SYMBOL]]` of every language reported, before anything is rendered (so that a build
+        stopped by front matter problems still lists them)."""
+        self.register = self.run.register
+        self.timeline = self.run.timeline
+        self.unknown = self.run.unknown_references
 
     def on_files(self, files, config):
         """Find which pages of this language cite which documents."""
@@ -84,7 +65,7 @@ class RecordsFeature:
             ):
                 # The statements page cites the documents of every statement (its template
                 # links them).
-                for statement in self.run.statements or ():
+                for statement in self.run.statements:
                     for symbol in statement.documents:
                         self.citations.add(symbol, file.src_uri)
         return files

@@ -1,6 +1,6 @@
 """Events of the statements: Egypt's statements on counter-terrorism, by date, in every language.
 
-- `data/statements.yml` (checked by `data.py`, in the default language's build, every problem a
+- `data/statements.yml` (checked by `data.py`, once per build, `Run.statements`: every problem a
   warning with the file and line, fatal under `--strict`) holds one entry per statement.
 - The statements page (`extra.site.statements.page`) is rendered with
   `overrides/statements.html`: newest first, grouped by year, filters by venue and subject (the
@@ -16,20 +16,16 @@
 
 from __future__ import annotations
 
-import logging
 import re
 from datetime import date
 from itertools import groupby
-from pathlib import Path, PurePosixPath
+from pathlib import PurePosixPath
 
 from babel.dates import format_skeleton
 from mkdocs.utils import get_relative_url
 
-from ctsite.catalogue import vocabularies
 from ctsite.search import index
 from ctsite.statements import data, feed
-
-log = logging.getLogger("mkdocs.hooks.statements")
 
 LATEST = re.compile(r"^<!-- latest-statements((?:\s+[a-z]+=[a-z0-9,-]+)*)\s*-->$", re.M)
 FEED = "feed.xml"
@@ -53,7 +49,7 @@ def is_statements_page(src_uri: str, codes: list[str], settings) -> bool:
 
 
 class StatementsFeature:
-    """One language's build; `run.statements` holds the checked statements of every language."""
+    """One language's build; `Run.statements` are the checked statements of every language."""
 
     def __init__(self, context, run):
         self.context = context
@@ -65,13 +61,11 @@ class StatementsFeature:
     # -- reading ----------------------------------------------------------------------------
 
     def on_pre_build(self, config) -> None:
-        """Read and check the statements (once per build), then make this language's views."""
+        """This language's views of the statements (read and checked once per build,
+        `Run.statements`), and one search result per statement."""
         if not self.settings.file:
             return
-        context = self.context
-        if context.is_default_build or self.run.statements is None:
-            self.run.statements = self._load()
-        language = context.language.code
+        language = self.context.language.code
         self.views = [self._view(statement, language) for statement in self.run.statements]
         self.run.search_documents.setdefault(language, []).extend(
             index.Document(
@@ -82,30 +76,6 @@ class StatementsFeature:
             )
             for view in self.views
         )
-
-    def _load(self) -> tuple[data.Statement, ...]:
-        """The venues and the statements, checked; none (each problem a warning, fatal under
-        `--strict`) when either cannot be used."""
-        context = self.context
-        path = Path(self.settings.file)
-        shown = path.relative_to(context.project).as_posix()
-        self.run.venues = {}
-        try:
-            self.run.venues = vocabularies.load(
-                {"venues": Path(self.settings.venues)}, context.codes, context.project
-            ).entries["venues"]
-            return data.load(
-                path,
-                shown,
-                context.codes,
-                self.run.venues,
-                self.run.vocabularies.entries["pillars"],
-                self.run.register,
-            )
-        except (vocabularies.VocabularyError, data.StatementsError) as error:
-            for line in str(error).splitlines():
-                log.warning(line)
-            return ()
 
     def _url(self, language: str, absolute: bool = True) -> str:
         home = self.context.homes()[language]
