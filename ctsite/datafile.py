@@ -22,7 +22,7 @@ from pathlib import Path
 import yaml
 
 from ctsite.content import sanitize
-from ctsite.text import printable
+from ctsite.text import printable, text_problem
 
 log = logging.getLogger("mkdocs.hooks.data")
 
@@ -169,8 +169,6 @@ def where(shown: str, lines: dict, *path) -> str:
 def _check_texts(value, path: tuple, shown: str, lines: dict, error):
     """Every text of the file checked; markup removed from a text (a warning), other problems
     raised together."""
-    from ctsite.catalogue.schema import text_problem  # it imports the vocabularies, which use us
-
     problems: list[str] = []
 
     def visit(item, at: tuple):

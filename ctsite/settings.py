@@ -10,6 +10,8 @@ from __future__ import annotations
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 
+from ctsite.addresses import address_problem
+
 # What the catalogue's front matter fields take their keys from: {vocabulary: file}.
 VOCABULARIES = ("pillars", "institutions", "audiences", "formats", "kinds", "open_to")
 
@@ -63,7 +65,8 @@ class SiteSettings(Config):
     # Where "edit this page" links lead: the docs/ folder in a code host's web editor; empty for
     # no edit link.
     edit_base_url = c.Type(str, default="")
-    # Where a visitor reaches the ministry (the footer of every page).
+    # Where a visitor reaches the ministry (the footer of every page): a public https address
+    # (`ctsite.addresses`, checked in `load`).
     contact_url = c.URL()
     # The font files each language's pages preload (site-relative): those the first screen of
     # every page of the language draws with, so that no text reflows when one arrives (layout
@@ -96,6 +99,11 @@ def load(values: object, config_file_path: str) -> SiteSettings:
         problems.append(
             "mkdocs.yml: extra.site.catalogue.vocabularies: expected a file for each of "
             f"{', '.join(VOCABULARIES)}, found none for {', '.join(missing)}"
+        )
+    wrong = None if errors else address_problem(settings.contact_url)
+    if wrong:
+        problems.append(
+            f"mkdocs.yml: extra.site.contact_url: expected a public https address, found {wrong}"
         )
     if not errors and unknown:
         problems.append(

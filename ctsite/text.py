@@ -1,6 +1,8 @@
-"""Small text helpers for messages to editors and page titles, shared by every concern.
+"""Small text helpers shared by every concern: how a value is shown in a message to editors
+(`describe`, `printable`, `look_alikes`), whether a text is usable (`text_problem`: no control
+or bidirectional character, a visible character), a page's title as text.
 
-Plain logic, no MkDocs import.
+Plain logic, no MkDocs import; the bottom of the package: it imports none of it.
 """
 
 from __future__ import annotations
@@ -8,7 +10,6 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
-from pathlib import Path
 
 
 def printable(text: str) -> str:
@@ -48,9 +49,45 @@ def line_of(source: str, needle: str, ignore_case: bool = False) -> int | None:
     return None
 
 
-def read_yaml(path: Path, shown: str, error: type[Exception], lines: dict | None = None):
-    """A data file's values, read by the one reader of data files (`ctsite.datafile`), or
-    `error` raised with the file, the line and every problem."""
-    from ctsite import datafile  # it imports this module
+def describe(value: object) -> str:
+    """How a found value is shown in a message."""
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return f"{str(value).lower()} (yes/no)"
+    if isinstance(value, str):
+        shown = value if len(value) <= 60 else value[:57] + "..."
+        # Control and invisible characters are shown by their code, never written out.
+        shown = printable(shown)
+        return f"'{shown}'"
+    if isinstance(value, (int, float)):
+        return str(value)
+    if isinstance(value, list):
+        return f"a list of {len(value)}"
+    if isinstance(value, dict):
+        return "field: value pairs"
+    return f"{type(value).__name__} {value!r}"
 
-    return datafile.read(path, shown, error, lines)
+
+# Bidirectional embedding, override and isolate controls: they reorder the text around them (in
+# the cards, the exports and wherever the value is shown).
+BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def text_problem(value: str) -> tuple[str, str] | None:
+    """(expected, found) for text that has a control character, a bidirectional control, or no
+    visible character; None for good text. Line breaks and tabs are spacing, not controls."""
+    for position, character in enumerate(value, start=1):
+        category = unicodedata.category(character)
+        if character in BIDI_CONTROLS or (category == "Cc" and character not in "\n\t"):
+            name = unicodedata.name(character, "a control character")
+            return (
+                "text without control characters",
+                f"U+{ord(character):04X} ({name}) at position {position}",
+            )
+    if not any(unicodedata.category(c)[0] in "LNPS" for c in value):
+        return (
+            "text with a visible character",
+            f"only spacing or invisible characters ({describe(value)})",
+        )
+    return None

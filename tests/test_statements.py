@@ -105,7 +105,7 @@ def test_every_problem_of_the_file_is_named_with_its_line_at_once(tmp_path, regi
         8: "subjects: expected keys of data/pillars.yml (did you mean 'ideological'?",
         9: "summary.en: expected a text in this language",
         11: "documents: expected a symbol of data/un-documents.yml (nearest known: S/PV.7690",
-        12: "sources: expected an address starting with https://",
+        12: "sources: expected a public https address, found 'http://example.org/' (scheme",
         15: "speker: expected only the fields",
         16: "id: expected an id used once (already on line 2)",
     }

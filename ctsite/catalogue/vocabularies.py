@@ -10,8 +10,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from ctsite.datafile import where
-from ctsite.text import read_yaml
+from ctsite.addresses import address_problem
+from ctsite.datafile import read, where
+from ctsite.text import describe
 
 # A key: lower-case letters and digits, words joined by hyphens (it is written into the pages'
 # data-* attributes and into the catalogue's addresses).
@@ -63,8 +64,6 @@ def load(files: dict[str, Path], languages: list[str], project: Path) -> Vocabul
     Raises:
         VocabularyError: naming each file, key and language that is wrong, all at once.
     """
-    from ctsite.catalogue.schema import address_problem, describe  # it imports this module
-
     problems = []
     entries: dict[str, dict[str, dict]] = {}
     for name, path in files.items():
@@ -75,7 +74,7 @@ def load(files: dict[str, Path], languages: list[str], project: Path) -> Vocabul
             shown = path.as_posix()
         lines: dict = {}
         try:
-            data = read_yaml(path, shown, VocabularyError, lines)
+            data = read(path, shown, VocabularyError, lines)
         except VocabularyError as error:
             problems.append(str(error))
             continue

@@ -10,9 +10,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ctsite.datafile import where
+from ctsite.datafile import read, where
 from ctsite.search import analysis
-from ctsite.text import read_yaml
 
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -86,7 +85,7 @@ def load(path: Path, languages: list[str], shown: str = "data/glossary.yml") -> 
     if not path.exists():
         return Glossary((), ())
     lines: dict = {}
-    data = read_yaml(path, shown, GlossaryError, lines) or {}
+    data = read(path, shown, GlossaryError, lines) or {}
     if not isinstance(data, dict):
         raise GlossaryError(
             f"{shown}: expected sorting, terms and abbreviations, found {type(data).__name__}"

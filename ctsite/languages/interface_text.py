@@ -9,8 +9,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ctsite.datafile import where
-from ctsite.text import read_yaml
+from ctsite.datafile import read, where
 
 # A key as templates read it (`ui.not_found_title`).
 KEY = re.compile(r"^[a-z][a-z0-9_-]*$")
@@ -35,7 +34,7 @@ def load(path: Path, languages: list[str], shown_as: str = "data/ui.yml") -> dic
         InterfaceTextError: naming every key and language that is wrong.
     """
     lines: dict = {}
-    data = read_yaml(path, shown_as, InterfaceTextError, lines)
+    data = read(path, shown_as, InterfaceTextError, lines)
     if not isinstance(data, dict):
         raise InterfaceTextError(
             f"{shown_as}: expected a mapping of keys to texts, found {type(data).__name__}"

@@ -16,8 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ctsite import sources
-from ctsite.datafile import where
-from ctsite.text import read_yaml
+from ctsite.datafile import read, where
 
 # A recorded version: the first 16 hexadecimal digits of the source's SHA-256.
 _VERSION = re.compile(r"^[0-9a-f]{16}$")
@@ -107,7 +106,7 @@ def read_registry(path: Path) -> Registry:
         return {}
     shown = f"data/{path.name}"
     lines: dict = {}
-    data = read_yaml(path, shown, RegistryError, lines) or {}
+    data = read(path, shown, RegistryError, lines) or {}
     if not isinstance(data, dict) or not all(isinstance(pages, dict) for pages in data.values()):
         raise RegistryError(
             f"{shown}: expected a mapping of each translation language to its pages' "

@@ -19,9 +19,9 @@ from pathlib import Path
 from babel.dates import format_skeleton
 
 from ctsite import datafile
-from ctsite.catalogue.schema import address_problem
+from ctsite.addresses import address_problem
 from ctsite.dates.history import written
-from ctsite.text import printable, read_yaml
+from ctsite.text import printable
 
 # `[[SYMBOL]]`: a UN symbol is letters, digits and / . ( ) - (no spaces, no brackets inside).
 REFERENCE = re.compile(r"\[\[([A-Za-z][A-Za-z0-9/.()\-]*)\]\]")
@@ -231,7 +231,7 @@ def load(path: Path, languages: list[str]) -> Register:
     """
     shown = f"data/{path.name}"
     lines: dict = {}
-    data = read_yaml(path, shown, RegisterError, lines)
+    data = datafile.read(path, shown, RegisterError, lines)
     if not isinstance(data, dict):
         raise RegisterError(f"{shown}: expected a mapping, found {type(data).__name__}")
     problems: list[str] = []

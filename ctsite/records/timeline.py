@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ctsite import datafile
 from ctsite.records.register import DocumentDate, Register
-from ctsite.text import printable, read_yaml
+from ctsite.text import printable
 
 # A Markdown line that the build replaces with the timeline.
 MARKER = "<!-- timeline -->"
@@ -42,7 +42,7 @@ def load(path: Path, languages: list[str], register: Register) -> tuple[Entry, .
     if not path.exists():
         return ()
     lines: dict = {}
-    data = read_yaml(path, shown, TimelineError, lines)
+    data = datafile.read(path, shown, TimelineError, lines)
     if not isinstance(data, list) or not data:
         raise TimelineError(f"{shown}: expected a list of entries, found {type(data).__name__}")
     problems: list[str] = []

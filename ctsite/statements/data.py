@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ctsite import datafile
+from ctsite.addresses import address_problem
 from ctsite.records.register import DocumentDate, Register
 from ctsite.text import printable
 
@@ -142,13 +143,14 @@ class _Entry:
         self.name = identifier if isinstance(identifier, str) else f"entry {number}"
         self.problems: list[tuple[int, str]] = []
 
-    def problem(self, field: str, expected: str, found: object) -> None:
+    def problem(self, field: str, expected: str, found: object, said: str | None = None) -> None:
+        """One problem of a field; `said`: what was found, in words, in place of its value."""
         line = self.lines.get(field) or self.lines.get(field.split(".")[0], self.first)
         self.problems.append(
             (
                 line,
                 f"{self.shown}, line {line}: statement '{self.name}': {field}: expected "
-                f"{expected}, found {_shown(found)}",
+                f"{expected}, found {said or _shown(found)}",
             )
         )
 
@@ -293,10 +295,11 @@ class _Entry:
                 self.problem("sources", "entries with exactly a title and a url", source)
                 continue
             title, url = source["title"], source["url"]
+            wrong = address_problem(url)
             if not isinstance(title, str) or not title.strip() or "<" in title:
                 self.problem("sources", "a source's title as plain text", title)
-            elif not isinstance(url, str) or not re.match(r"^https://[^\s<>\"']+$", url):
-                self.problem("sources", "an address starting with https:// (no spaces)", url)
+            elif wrong:
+                self.problem("sources", "a public https address", url, said=wrong)
             else:
                 sources.append(Source(" ".join(title.split()), url))
         return sources
