@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ctsite.addresses import address_problem
-from ctsite.datafile import read, where
+from ctsite.datafile import read, texts_per_language, where
 from ctsite.text import describe
 
 # A key: lower-case letters and digits, words joined by hyphens (it is written into the pages'
@@ -92,22 +92,12 @@ def load(files: dict[str, Path], languages: list[str], project: Path) -> Vocabul
                     f"found {describe(key)}"
                 )
                 continue
+            _, found = texts_per_language(
+                labels, languages, shown, lines, (key,), f"'{key}'", what="a label", limit=MAX_LABEL
+            )
+            problems += map(str, found)
             if not isinstance(labels, dict):
-                problems.append(
-                    f"{at}: '{key}': expected labels per language, found {describe(labels)}"
-                )
                 continue
-            for language in languages:
-                if not isinstance(labels.get(language), str) or not labels[language].strip():
-                    problems.append(
-                        f"{where(shown, lines, key, language)}: '{key}': expected a label for "
-                        f"'{language}', found {describe(labels.get(language))}"
-                    )
-                elif len(labels[language]) > MAX_LABEL:
-                    problems.append(
-                        f"{where(shown, lines, key, language)}: '{key}': expected a label of at "
-                        f"most {MAX_LABEL} characters, found {len(labels[language]):,}"
-                    )
             url = labels.get("url")
             problem = address_problem(url) if url is not None else None
             if problem:

@@ -256,17 +256,10 @@ def load(path: Path, languages: list[str]) -> Register:
         problems.append(f"{shown}: kinds: expected labels per kind, found {kinds!r}")
         kinds = {}
     for key, labels in kinds.items():
-        for language in languages:
-            if (
-                not isinstance(labels, dict)
-                or not isinstance(labels.get(language), str)
-                or not (labels.get(language) or "").strip()
-            ):
-                problems.append(
-                    f"{datafile.where(shown, lines, 'kinds', key)}: kinds: '{key}': expected a "
-                    f"label for '{language}', found "
-                    f"{labels.get(language) if isinstance(labels, dict) else labels!r}"
-                )
+        _, found = datafile.texts_per_language(
+            labels, languages, shown, lines, ("kinds", key), f"kinds: '{key}'", what="a label"
+        )
+        problems += map(str, found)
     entries = data.get("documents")
     if not isinstance(entries, dict) or not entries:
         problems.append(f"{shown}: documents: expected one entry per symbol, found {entries!r}")

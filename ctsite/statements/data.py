@@ -118,7 +118,7 @@ def load(
                 f"{', '.join(REQUIRED)}, found {_shown(item)}"
             )
             continue
-        check = _Entry(shown, number, item, first, fields)
+        check = _Entry(shown, number, item, first, fields, lines)
         statement = check.statement(languages, venues, subjects, register, seen)
         problems.extend(check.messages())
         if statement is not None:
@@ -137,8 +137,12 @@ def _hint(value: object, known) -> str:
 class _Entry:
     """One entry's checks: every problem with its line, the statement when there is none."""
 
-    def __init__(self, shown: str, number: int, item: dict, first: int, lines: dict[str, int]):
+    def __init__(
+        self, shown: str, number: int, item: dict, first: int, lines: dict[str, int], file_lines
+    ):
         self.shown, self.item, self.first, self.lines = shown, item, first, lines
+        # The lines of the whole file (`datafile.read`'s), and where the entry is in it.
+        self.all_lines, self.index = file_lines, number - 1
         identifier = item.get("id")
         self.name = identifier if isinstance(identifier, str) else f"entry {number}"
         self.problems: list[tuple[int, str]] = []
@@ -229,27 +233,26 @@ class _Entry:
         return identifier
 
     def _texts(self, field: str, limit: int, languages: list[str]) -> dict[str, str]:
-        value = self.item[field]
-        texts: dict[str, str] = {}
-        if not isinstance(value, dict):
-            self.problem(field, f"a text per language ({', '.join(languages)}: ...)", value)
-            return texts
-        for language in languages:
-            where = f"{field}.{language}"
-            text = value.get(language)
-            if not isinstance(text, str) or not text.strip():
-                self.problem(where, "a text in this language", text)
-                continue
+        found, wrong = datafile.texts_per_language(
+            self.item[field],
+            languages,
+            self.shown,
+            self.all_lines,
+            (self.index, field),
+            f"statement '{self.name}': {field}",
+            limit=limit,
+            only_languages=True,
+            fold_spaces=True,
+        )
+        self.problems += [(problem.line or self.first, problem.message) for problem in wrong]
+        texts = {}
+        for language, text in found.items():
             # Control and bidi characters are refused, with their line, by `datafile.read`.
-            text = " ".join(text.split())
-            if len(text) > limit:
-                self.problem(where, f"at most {limit} characters", f"{len(text)} characters")
-            elif "<" in text or "[^" in text:
+            if "<" in text or "[^" in text:
+                where = f"{field}.{language}"
                 self.problem(where, "plain text (no HTML, no footnote: sources cite it)", text)
             else:
                 texts[language] = text
-        for extra in sorted(set(value) - set(languages), key=str):
-            self.problem(f"{field}.{extra}", f"only the languages {', '.join(languages)}", extra)
         return texts
 
     def _subjects(self, subjects: dict) -> list[str]:
