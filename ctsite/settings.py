@@ -1,4 +1,5 @@
-"""The site's own settings: the `extra.site` block of `mkdocs.yml`, typed and validated once.
+"""The site's own settings: the `extra.site` block of `mkdocs.yml`, typed and validated once; and
+the i18n plugin's languages as mkdocs.yml writes them (`i18n_languages`).
 
 Declared with MkDocs' own config classes, as plugins declare their options, so that a wrong type
 or an unknown key fails the build with the key's name. Paths are relative to `mkdocs.yml` and
@@ -6,6 +7,8 @@ must exist. `mkdocs.yml` comments each setting.
 """
 
 from __future__ import annotations
+
+from pathlib import Path
 
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
@@ -113,3 +116,18 @@ def load(values: object, config_file_path: str) -> SiteSettings:
     if problems:
         raise SettingsError("\n".join(problems))
     return settings
+
+
+def i18n_languages(config: Path, text: str | None = None) -> list[dict]:
+    """The i18n plugin's `languages` entries as mkdocs.yml writes them (name, locale, site_name,
+    site_description...), read without validating the rest of the file as MkDocs does: for the
+    share image and the tools, given a copy of the file alone. `text` is the file's text when
+    already read."""
+    from mkdocs.utils import yaml_load
+
+    data = yaml_load(text if text is not None else config.read_text(encoding="utf-8")) or {}
+    for plugin in data.get("plugins") or []:
+        if isinstance(plugin, dict) and isinstance(plugin.get("i18n"), dict):
+            languages = plugin["i18n"].get("languages") or []
+            return [language for language in languages if isinstance(language, dict)]
+    return []
