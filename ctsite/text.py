@@ -1,6 +1,7 @@
 """Small text helpers shared by every concern: how a value is shown in a message to editors
 (`describe`, `printable`, `look_alikes`), whether a text is usable (`text_problem`: no control
-or bidirectional character, a visible character), a page's title as text.
+or bidirectional character, a visible character), a page's title as text (`page_title`,
+`source_title`: the one reader of titles).
 
 Plain logic, no MkDocs import; the bottom of the package: it imports none of it.
 """
@@ -8,6 +9,7 @@ Plain logic, no MkDocs import; the bottom of the package: it imports none of it.
 from __future__ import annotations
 
 import html
+import posixpath
 import re
 import unicodedata
 
@@ -36,6 +38,38 @@ def plain(title) -> str:
     """A page's title as text: MkDocs may keep the heading's HTML in it (an apostrophe as
     `&#39;`, markup), which a template would escape once more."""
     return html.unescape(re.sub(r"<[^>]+>", "", str(title or ""))).strip()
+
+
+# The one reader of a page's title: `page_title` once MkDocs has read the page,
+# `source_title` from its file before (a list of pages made while the pages are rendered).
+
+
+def page_title(page) -> str:
+    """A page's title as text, as its navigation shows it: front matter `title` (cleaned by the
+    content guard; a catalogue entry's, escaped), else its first heading, else MkDocs' title
+    from its file name."""
+    return plain((page.meta or {}).get("title") or page.title)
+
+
+def source_title(text: str, path: str) -> str:
+    """A page's title from its file's text, before MkDocs reads it: front matter `title`, else
+    its first level-one heading (without an attribute list), else its file's name.
+
+    Args:
+        text: the file's text.
+        path: the file's path (its name is the last resort).
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    front = re.match(r"^---\s*\n(.*?)\n---\s*\n", text, re.S)
+    if front:
+        title = re.search(r"^title:\s*[\"']?(.*?)[\"']?\s*$", front.group(1), re.M)
+        if title:
+            return title.group(1)
+        text = text[front.end() :]
+    heading = re.search(r"^#\s+(.+?)\s*#*\s*$", text, re.M)
+    if heading:
+        return re.sub(r"\s*\{[^}]*\}\s*$", "", heading.group(1))
+    return posixpath.splitext(posixpath.basename(path))[0]
 
 
 def line_of(source: str, needle: str, ignore_case: bool = False) -> int | None:

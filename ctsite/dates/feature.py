@@ -18,7 +18,7 @@ from pathlib import Path
 from mkdocs.utils import get_relative_url
 
 from ctsite.dates import history
-from ctsite.text import plain
+from ctsite.text import page_title
 
 RECENT_MARKER = "<!-- recent-pages -->"
 RECENT_COUNT = 5
@@ -53,11 +53,12 @@ class DatesFeature:
         for file in self.files.documentation_pages():
             other = file.page
             day = self.updated(file)
-            if other is None or other is page or day is None or not other.title:
+            title = page_title(other) if other is not None else ""
+            if other is page or day is None or not title:
                 continue
             order = rank.get(self.relative(file), len(rank))
             url = get_relative_url(other.url, page.url)
-            entries.append((-day.toordinal(), order, plain(other.title), url, day))
+            entries.append((-day.toordinal(), order, title, url, day))
         entries.sort()
         items = [
             {

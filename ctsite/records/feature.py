@@ -14,7 +14,6 @@ comes from `overrides/partials/un-document.html`, `timeline.html` and `un-docume
 from __future__ import annotations
 
 import logging
-import posixpath
 import re
 
 from markupsafe import Markup, escape
@@ -24,6 +23,7 @@ from ctsite.records import register as registers
 from ctsite.records import timeline
 from ctsite.statements.feature import folder_of, is_statements_page
 from ctsite.statements.feed import anchor
+from ctsite.text import source_title
 
 log = logging.getLogger("mkdocs.hooks.records")
 
@@ -54,9 +54,12 @@ class RecordsFeature:
 
     def on_files(self, files, config):
         """Find which pages of this language cite which documents."""
+        # The pages as the run read them (one read of docs/ per build), by their source path.
+        read = {f"{source.language}/{source.page}": source for source in self.run.pages}
         for file in files.documentation_pages():
-            text = file.content_string
-            self.titles[file.src_uri] = _title(text, file.src_uri)
+            source = read.get(file.src_uri)
+            text = source.text if source is not None else file.content_string
+            self.titles[file.src_uri] = source_title(text, file.src_uri)
             for reference in registers.references(text):
                 if reference.symbol in self.register.documents:
                     self.citations.add(reference.symbol, file.src_uri)
@@ -164,18 +167,3 @@ class RecordsFeature:
 def _anchor(symbol: str) -> str:
     """A document's anchor on the documents page: `doc-s-res-2354-2017`."""
     return "doc-" + re.sub(r"[^a-z0-9]+", "-", symbol.lower()).strip("-")
-
-
-def _title(text: str, src_uri: str) -> str:
-    """A page's title as its navigation shows it: front matter `title`, else its first
-    level-one heading, else its file name."""
-    front = re.match(r"^---\s*\n(.*?)\n---\s*\n", text, re.S)
-    if front:
-        title = re.search(r"^title:\s*[\"']?(.*?)[\"']?\s*$", front.group(1), re.M)
-        if title:
-            return title.group(1)
-        text = text[front.end() :]
-    heading = re.search(r"^#\s+(.+?)\s*#*\s*$", text, re.M)
-    if heading:
-        return re.sub(r"\s*\{[^}]*\}\s*$", "", heading.group(1))
-    return posixpath.splitext(posixpath.basename(src_uri))[0]
