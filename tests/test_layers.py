@@ -62,3 +62,19 @@ def test_the_share_images_tool_is_a_command_line_on_top_of_the_drawing():
     assert "ctsite.share.image" in _imported(tool)
     assert not {"PIL", "fontTools"} & {name.split(".")[0] for name in _imported(tool)}
     assert len(tool.read_text(encoding="utf-8").splitlines()) < 100
+
+
+def test_no_feature_imports_another():
+    """What a feature needs of another concern is a fact of the run (`ctsite/run.py`) or a plain
+    module of that concern, never the other's feature (whose events may not have run yet)."""
+    features = sorted((ROOT / "ctsite").rglob("feature.py"))
+    assert len(features) >= 10
+    found = {
+        path.relative_to(ROOT).as_posix(): sorted(
+            name
+            for name in _imported(path)
+            if name.startswith("ctsite.") and name.split(".")[-1] == "feature"
+        )
+        for path in features
+    }
+    assert {path: names for path, names in found.items() if names} == {}

@@ -21,8 +21,8 @@ from mkdocs.utils import get_relative_url
 
 from ctsite.records import register as registers
 from ctsite.records import timeline
-from ctsite.statements.feature import folder_of, is_statements_page
 from ctsite.statements.feed import anchor
+from ctsite.statements.page import folder_of, is_statements_page
 from ctsite.text import source_title
 
 log = logging.getLogger("mkdocs.hooks.records")

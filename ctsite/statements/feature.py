@@ -8,7 +8,7 @@
 - Where a page has a line `<!-- latest-statements ... -->`, its latest statements are listed
   (`partials/statements-latest.html`); options `venue=a,b`, `subject=a,b`, `limit=N`.
 - The chairmanship timeline links the statements made on its days (`ctsite/records/feature.py`
-  reads `run.statements`).
+  reads `Run.statements`; where the statements page is, `page.py`, both ask).
 - Each language gets an Atom feed and a JSON export beside its statements page, announced on
   every page of that language (`<link rel="alternate" type="application/atom+xml">`), and one
   search result per statement.
@@ -19,33 +19,17 @@ from __future__ import annotations
 import re
 from datetime import date
 from itertools import groupby
-from pathlib import PurePosixPath
 
 from babel.dates import format_skeleton
 from mkdocs.utils import get_relative_url
 
 from ctsite.search import index
 from ctsite.statements import data, feed
+from ctsite.statements.page import folder_of, is_statements_page
 
 LATEST = re.compile(r"^<!-- latest-statements((?:\s+[a-z]+=[a-z0-9,-]+)*)\s*-->$", re.M)
 FEED = "feed.xml"
 EXPORT = "statements.json"
-
-
-def folder_of(page: str) -> str:
-    """The site-relative folder a page is published at: `statements.md` -> `statements/`."""
-    path = PurePosixPath(page)
-    if path.stem == "index":
-        return "" if str(path.parent) == "." else f"{path.parent}/"
-    return f"{path.with_suffix('')}/"
-
-
-def is_statements_page(src_uri: str, codes: list[str], settings) -> bool:
-    """Whether a page (its source, `en/statements.md`) is the statements page of its language."""
-    parts = PurePosixPath(src_uri).parts
-    if parts and parts[0] in codes:
-        parts = parts[1:]
-    return bool(settings.file) and PurePosixPath(*parts) == PurePosixPath(settings.page)
 
 
 class StatementsFeature:
