@@ -4,10 +4,12 @@
 MkDocs plugin keeping its state on itself (Material's blog plugin resets it in `on_config`), it
 keeps
 - `settings`: the `extra.site` block, validated once in `on_config`;
-- `run`: what every language's build of one `mkdocs build` shares (the validated catalogue
-  sources, git dates, the default language's 404 page, time spent per feature), made anew when
-  the default language's build starts: the i18n plugin builds every language in turn in one
-  process, and `mkdocs serve` rebuilds in the same process;
+- `run` (`ctsite.run.Run`): what every language's build of one `mkdocs build` shares, made anew
+  when the default language's build starts (the i18n plugin builds every language in turn in one
+  process, and `mkdocs serve` rebuilds in the same process): the facts read from the build's
+  inputs, each computed once, on first use (the pages, the vocabularies, the validated catalogue
+  entries, the git dates, the register, the statements...), and what the features hand to one
+  another (the default language's 404 page, the statements' search results);
 - `context` and `features`: made anew at the start of each language's build.
 
 Order and priorities. The i18n plugin runs its `on_config`, `on_files`, `on_nav` and
@@ -33,32 +35,32 @@ from __future__ import annotations
 import logging
 import os
 import time
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from ctsite import annotations, mkdocs_messages, sources
+from ctsite import annotations, mkdocs_messages
 from ctsite import settings as site_settings
 from ctsite.catalogue.feature import CatalogueFeature
 from ctsite.content.feature import ContentFeature
 from ctsite.context import BuildContext, docs_prefix
 from ctsite.dates.feature import DatesFeature
 from ctsite.glossary.feature import GlossaryFeature
-from ctsite.languages import interface_text
 from ctsite.languages.feature import LanguagesFeature
 from ctsite.languages.language import built_languages, join_list
 from ctsite.records.feature import RecordsFeature
+from ctsite.run import Run
 from ctsite.search.feature import SearchFeature
 from ctsite.share.feature import ShareFeature
 from ctsite.statements.feature import StatementsFeature
 from ctsite.theme.feature import ThemeFeature, TypographyFeature
 from ctsite.theme.typography import kept_together
 
-# The order is what one feature needs of another:
-# - catalogue first: a build stopped by a missing translation still reports every front matter
-#   problem;
+# The order is what one feature needs of another (the facts they share are the run's, computed
+# when first asked for, whatever the order: `ctsite.run`):
+# - catalogue and content before languages: a build stopped by a missing translation still
+#   reports every front matter problem;
 # - theme before languages: a finished page's Material markup is repaired before the languages'
 #   feature isolates its Latin runs;
 # - share after languages: its share cards read the page's alternates (`page_alternates`) that
@@ -70,8 +72,8 @@ FEATURES = {
     "theme": ThemeFeature,
     "languages": LanguagesFeature,
     "records": RecordsFeature,
-    # After records (it reads the register they load) and before search (it gives the search
-    # one document per statement).
+    # Gives the search one document per statement (`Run.search_documents`, made in
+    # `on_pre_build`, read in `on_post_build`: any order works).
     "statements": StatementsFeature,
     "glossary": GlossaryFeature,
     "search": SearchFeature,
@@ -79,30 +81,6 @@ FEATURES = {
     "share": ShareFeature,
     "typography": TypographyFeature,
 }
-
-
-@dataclass
-class Run:
-    """What the builds of every language in one `mkdocs build` share."""
-
-    # The catalogue's declared fields and vocabularies (ctsite.catalogue.schema.Schema), and its
-    # validated entries.
-    schema: object = None
-    sources: object = None
-    git_dates: dict | None = None
-    default_404: str | None = None
-    # Every Markdown source of every language, read once (ctsite.sources).
-    pages: tuple = ()
-    # The pages other than the catalogue's whose front matter cannot be used (given to MkDocs
-    # without it).
-    unusable_front_matter: set | None = None
-    timing: dict[str, float] = field(default_factory=dict)  # seconds per feature
-    # The UN documents register (records), the checked statements and the venues (statements).
-    register: object = None
-    statements: tuple | None = None
-    venues: dict | None = None
-    # Search documents a feature gives besides the pages, per language (one per statement).
-    search_documents: dict = field(default_factory=dict)
 
 
 class ProblemCount(logging.Handler):
@@ -122,7 +100,7 @@ class SiteBuild:
     def __init__(self) -> None:
         self.settings: site_settings.SiteSettings | None = None
         self.site_root: Path | None = None
-        self.run = Run()
+        self.run: Run | None = None  # made when the default language's build starts
         self.context: BuildContext | None = None
         self.features: dict[str, object] = {}
         self.problems = ProblemCount()
@@ -163,22 +141,18 @@ class SiteBuild:
         i18n = config.plugins["i18n"]
         languages = built_languages(i18n.config.languages)
         current = next(lang for lang in languages if lang.code == i18n.current_language)
+        project = Path(config.config_file_path).parent
         if current.default:
             self.problems.count = 0
             self.messages.reset()
             self.anchors.clear()
             self.run = Run(
-                pages=sources.read_all(Path(config.docs_dir), [lang.code for lang in languages])
+                project=project,
+                docs_dir=Path(config.docs_dir),
+                settings=self.settings,
+                languages=languages,
+                theme_dir=Path(config.theme.custom_dir) if config.theme.custom_dir else None,
             )
-        project = Path(config.config_file_path).parent
-        try:
-            texts = interface_text.load(
-                Path(self.settings.interface_text),
-                [language.code for language in languages],
-                shown_as=Path(self.settings.interface_text).relative_to(project).as_posix(),
-            )
-        except interface_text.InterfaceTextError as error:
-            raise PluginError(str(error)) from None
         site_url = config.site_url or ""
         self.context = BuildContext(
             project=project,
@@ -188,7 +162,7 @@ class SiteBuild:
             settings=self.settings,
             languages=languages,
             language=current,
-            ui=texts[current.code],
+            ui=self.run.interface_text[current.code],
             templates=self.on_env(config.theme.get_env(), config, None),
         )
         self.features = {name: make(self.context, self.run) for name, make in FEATURES.items()}

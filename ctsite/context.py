@@ -23,8 +23,30 @@ def docs_prefix(docs_dir: Path, project: Path) -> str:
         return docs_dir.as_posix()
 
 
+class Inputs:
+    """What a `mkdocs build` is made from, as the run (`ctsite.run.Run`) and each language's
+    context name it: a base for both, which declare these fields."""
+
+    project: Path  # the folder of mkdocs.yml
+    docs_dir: Path
+    languages: tuple[Language, ...]  # the built languages, in the i18n plugin's order
+
+    @property
+    def codes(self) -> list[str]:
+        return [language.code for language in self.languages]
+
+    @property
+    def default(self) -> Language:
+        return next(language for language in self.languages if language.default)
+
+    @property
+    def docs_prefix(self) -> str:
+        """How the docs folder is named in messages to editors: `docs`."""
+        return docs_prefix(self.docs_dir, self.project)
+
+
 @dataclass(frozen=True)
-class BuildContext:
+class BuildContext(Inputs):
     """One language's build."""
 
     project: Path  # the folder of mkdocs.yml
@@ -40,14 +62,6 @@ class BuildContext:
     templates: object = None
 
     @property
-    def codes(self) -> list[str]:
-        return [language.code for language in self.languages]
-
-    @property
-    def default(self) -> Language:
-        return next(language for language in self.languages if language.default)
-
-    @property
     def is_default_build(self) -> bool:
         return self.language.default
 
@@ -55,10 +69,6 @@ class BuildContext:
     def home_dir(self) -> Path:
         """This language's folder in the built site."""
         return self.site_dir / self.language.home
-
-    @property
-    def docs_prefix(self) -> str:
-        return docs_prefix(self.docs_dir, self.project)
 
     def locale_of(self, code: str) -> str:
         """The Babel locale of a language (its dates, its share cards' `og:locale`)."""

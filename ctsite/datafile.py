@@ -12,17 +12,21 @@ counts under `--strict`). Every data file is read the same way before its own ch
 - every text (values and keys): no control or bidirectional character, at most `MAX_TEXT`
   characters; markup in a text goes through the text allowlist (`ctsite.content.sanitize`):
   what it removes is a warning naming the file and line, and the text is kept without it.
+
+Then each file's own reader checks its values; a text per language, wherever a file has one, is
+read by `texts_per_language`, so that every file says its problems the same way.
 """
 
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
 from ctsite.content import sanitize
-from ctsite.text import printable
+from ctsite.text import describe, printable, text_problem
 
 log = logging.getLogger("mkdocs.hooks.data")
 
@@ -166,11 +170,100 @@ def where(shown: str, lines: dict, *path) -> str:
     return f"{shown}, line {line}" if line else shown
 
 
+@dataclass(frozen=True)
+class Problem:
+    """One problem of a data file: its message (naming the file, the line, what was expected
+    and what was found) and its line, for a reader that lists them in the file's order."""
+
+    line: int | None
+    message: str
+
+    def __str__(self) -> str:
+        return self.message
+
+
+def texts_per_language(
+    value: object,
+    languages: list[str],
+    shown: str,
+    lines: dict,
+    path: tuple,
+    name: str,
+    *,
+    what: str = "a text",
+    limit: int | None = None,
+    required: list[str] | None = None,
+    only_languages: bool = False,
+    fold_spaces: bool = False,
+) -> tuple[dict[str, str], list[Problem]]:
+    """The one reader of a text per language (`{ar: ..., en: ...}`): a vocabulary's labels, an
+    interface text, a kind of UN document, a statement's texts, a timeline entry, a glossary
+    definition. Every problem is said the same way, with the line of the language's text:
+    "data/x.yml, line N: NAME: expected WHAT for 'en', found ...".
+
+    Args:
+        value: the mapping of language to text (other keys are left alone, unless
+            `only_languages`).
+        languages: the built languages.
+        shown, lines, path: the file as messages name it, the lines `read` found, and where the
+            mapping is in the file (its keys and indexes).
+        name: what the mapping is, at the start of each message (`'privacy'`,
+            `statement 'x': summary`).
+        what: what each text is (`a label`).
+        limit: the longest text, in characters (after folding).
+        required: the languages that must have a text (all of them by default); another
+            language's text, where given, must be one too.
+        only_languages: refuse a key that is not a built language.
+        fold_spaces: runs of spacing folded to one space (texts written on several lines).
+    Returns:
+        ({language: text} of the usable texts, the problems).
+    """
+    required = languages if required is None else required
+    problems: list[Problem] = []
+
+    def problem(at: tuple, said: str) -> None:
+        line = line_of(lines, tuple(p if isinstance(p, int) else str(p) for p in at))
+        problems.append(Problem(line, f"{where(shown, lines, *at)}: {name}: {said}"))
+
+    if value is None:  # the mapping is missing: each required text is
+        value = {}
+    if not isinstance(value, dict):
+        expected = f"{what} per language ({', '.join(languages)})"
+        problem(path, f"expected {expected}, found {describe(value)}")
+        return {}, problems
+    texts: dict[str, str] = {}
+    for language in languages:
+        text = value.get(language)
+        if language not in value and language not in required:
+            continue
+        expected = f"{what} for '{language}'"
+        if not isinstance(text, str) or not text.strip():
+            problem((*path, language), f"expected {expected}, found {describe(text)}")
+            continue
+        if fold_spaces:
+            text = " ".join(text.split())
+        invisible = text_problem(text)
+        if invisible:
+            problem((*path, language), f"expected {expected}, found {invisible[1]}")
+        elif limit is not None and len(text) > limit:
+            problem(
+                (*path, language),
+                f"expected {expected} of at most {limit:,} characters, found {len(text):,}",
+            )
+        else:
+            texts[language] = text
+    if only_languages:
+        for extra in sorted(set(value) - set(languages), key=str):
+            problem(
+                (*path, str(extra)),
+                f"expected only the languages {', '.join(languages)}, found {describe(extra)}",
+            )
+    return texts, problems
+
+
 def _check_texts(value, path: tuple, shown: str, lines: dict, error):
     """Every text of the file checked; markup removed from a text (a warning), other problems
     raised together."""
-    from ctsite.catalogue.schema import text_problem  # it imports the vocabularies, which use us
-
     problems: list[str] = []
 
     def visit(item, at: tuple):

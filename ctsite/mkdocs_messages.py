@@ -20,6 +20,7 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
+from ctsite import sources
 from ctsite.text import line_of
 
 LOGGERS = ("mkdocs.structure.pages", "mkdocs.structure.nav")
@@ -157,7 +158,7 @@ class EditorMessages(logging.Filter):
             return None
         here = posixpath.dirname(src_uri.partition("/")[2])
         wanted = posixpath.normpath(posixpath.join(here, path))
-        pages = [p.relative_to(folder).as_posix() for p in folder.rglob("*.md")]
+        pages = [page for _, page, _ in sources.files(self.docs_dir, [language])]
         close = difflib.get_close_matches(wanted, pages, n=1, cutoff=0.8)
         return posixpath.relpath(close[0], here or ".") if close else None
 

@@ -1,4 +1,5 @@
-"""The site's own settings: the `extra.site` block of `mkdocs.yml`, typed and validated once.
+"""The site's own settings: the `extra.site` block of `mkdocs.yml`, typed and validated once; and
+the i18n plugin's languages as mkdocs.yml writes them (`i18n_languages`).
 
 Declared with MkDocs' own config classes, as plugins declare their options, so that a wrong type
 or an unknown key fails the build with the key's name. Paths are relative to `mkdocs.yml` and
@@ -7,8 +8,12 @@ must exist. `mkdocs.yml` comments each setting.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
+
+from ctsite.addresses import address_problem
 
 
 class SettingsError(ValueError):
@@ -60,7 +65,8 @@ class SiteSettings(Config):
     # Where "edit this page" links lead: the docs/ folder in a code host's web editor; empty for
     # no edit link.
     edit_base_url = c.Type(str, default="")
-    # Where a visitor reaches the ministry (the footer of every page).
+    # Where a visitor reaches the ministry (the footer of every page): a public https address
+    # (`ctsite.addresses`, checked in `load`).
     contact_url = c.URL()
     # The font files each language's pages preload (site-relative): those the first screen of
     # every page of the language draws with, so that no text reflows when one arrives (layout
@@ -86,6 +92,26 @@ def load(values: object, config_file_path: str) -> SiteSettings:
     errors, warnings = settings.validate()
     problems = [f"mkdocs.yml: extra.site.{key}: {error}" for key, error in errors]
     problems += [f"mkdocs.yml: extra.site.{key}: {warning}" for key, warning in warnings]
+    wrong = None if errors else address_problem(settings.contact_url)
+    if wrong:
+        problems.append(
+            f"mkdocs.yml: extra.site.contact_url: expected a public https address, found {wrong}"
+        )
     if problems:
         raise SettingsError("\n".join(problems))
     return settings
+
+
+def i18n_languages(config: Path, text: str | None = None) -> list[dict]:
+    """The i18n plugin's `languages` entries as mkdocs.yml writes them (name, locale, site_name,
+    site_description...), read without validating the rest of the file as MkDocs does: for the
+    share image and the tools, given a copy of the file alone. `text` is the file's text when
+    already read."""
+    from mkdocs.utils import yaml_load
+
+    data = yaml_load(text if text is not None else config.read_text(encoding="utf-8")) or {}
+    for plugin in data.get("plugins") or []:
+        if isinstance(plugin, dict) and isinstance(plugin.get("i18n"), dict):
+            languages = plugin["i18n"].get("languages") or []
+            return [language for language in languages if isinstance(language, dict)]
+    return []

@@ -1,11 +1,14 @@
-"""Every Markdown source of every language, read once per build for the checks that need them all
-(front matter, UN document symbols, terminology).
+"""The one scan of `docs/`: every Markdown page of every language, found and read once per build
+(`ctsite.run.Run.pages`) for what needs them all: front matter, page pairs and translations, UN
+document symbols, terminology.
 
-Plain logic, no MkDocs import.
+Plain logic, no MkDocs import. The tools and the tests use the same scan (`files`), so the build
+and they see the same pages.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,13 +29,28 @@ class Source:
         return self.data.decode("utf-8-sig", errors="replace")
 
 
-def read_all(docs_dir: Path, languages: list[str]) -> tuple[Source, ...]:
-    """Every `docs/<language>/**/*.md`, in the languages' order, then the pages' order."""
-    found = []
+def files(docs_dir: Path, languages: list[str]) -> Iterator[tuple[str, str, Path]]:
+    """(language, page, file) of every `docs/<language>/**/*.md` file, in the languages' order,
+    then the pages' order; a language without a folder has none."""
     for language in languages:
         folder = docs_dir / language
         for path in sorted(folder.rglob("*.md")) if folder.is_dir() else ():
-            found.append(
-                Source(language, path.relative_to(folder).as_posix(), path, path.read_bytes())
-            )
-    return tuple(found)
+            if path.is_file():
+                yield language, path.relative_to(folder).as_posix(), path
+
+
+def read_all(docs_dir: Path, languages: list[str]) -> tuple[Source, ...]:
+    """Every page of `files`, read."""
+    return tuple(
+        Source(language, page, path, path.read_bytes())
+        for language, page, path in files(docs_dir, languages)
+    )
+
+
+def names(found, languages: list[str]) -> dict[str, set[str]]:
+    """{language: {page}} from (language, page, ...) tuples (those of `files`), every language
+    present (a language without pages has an empty set)."""
+    pages: dict[str, set[str]] = {language: set() for language in languages}
+    for language, page, *_ in found:
+        pages.setdefault(language, set()).add(page)
+    return pages

@@ -171,10 +171,10 @@ def test_every_problem_of_the_glossary_file_is_reported_at_once(tmp_path):
         "data/glossary.yml, line 2: terms: 'Bad Id': expected a lower-case id with its forms, "
         "found {}",
         "data/glossary.yml, line 3: terms: 'x': ar: expected the term's form, found None",
-        "data/glossary.yml, line 3: terms: 'x': definition: expected a definition in 'ar', "
-        "found none",
-        "data/glossary.yml, line 5: abbreviations: 'CTC': expansion: expected one in 'ar', "
-        "found none",
+        "data/glossary.yml, line 3: terms: 'x': definition: expected a text for 'ar', "
+        "found nothing",
+        "data/glossary.yml, line 5: abbreviations: 'CTC': expansion: expected a text for 'ar', "
+        "found nothing",
     ]
 
 

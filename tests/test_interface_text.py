@@ -21,7 +21,7 @@ def test_every_missing_language_is_reported_at_once(tmp_path):
     with pytest.raises(interface_text.InterfaceTextError) as error:
         interface_text.load(path, ["ar", "en"])
     assert str(error.value) == (
-        "data/ui.yml, line 1: 'privacy': expected a text for 'en', found None\n"
+        "data/ui.yml, line 1: 'privacy': expected a text for 'en', found nothing\n"
         "data/ui.yml, line 5: 'contact': expected a text for 'ar', found ''"
     )
 

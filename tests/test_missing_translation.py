@@ -62,5 +62,6 @@ def test_interface_text_missing_a_language_fails_the_build(project_copy, tmp_pat
     output = result.stdout + result.stderr
     assert result.returncode != 0
     line = len(text.splitlines()) + 1  # the message names the key's line
-    assert f"data/ui.yml, line {line}: 'extra_key': expected a text for 'en', found None" in output
+    said = f"data/ui.yml, line {line}: 'extra_key': expected a text for 'en', found nothing"
+    assert said in output
     assert "Traceback" not in output

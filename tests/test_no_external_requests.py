@@ -265,7 +265,7 @@ def test_the_arabic_file_keeps_a_space_glyph_outside_its_range(site: Path):
 
 
 def language_names() -> list[str]:
-    from ctsite.tools.project import i18n_languages
+    from ctsite.settings import i18n_languages
 
     return [language["name"] for language in i18n_languages(ROOT / "mkdocs.yml")]
 

@@ -9,8 +9,8 @@ import yaml
 from PIL import Image
 from sitecheck import ROOT, content_pages
 
+from ctsite.settings import i18n_languages
 from ctsite.share.description import describe, first_paragraph, shorten
-from ctsite.tools.project import i18n_languages
 
 OG_LOCALES = {"ar": "ar_EG", "en": "en_GB"}
 

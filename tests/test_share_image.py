@@ -1,6 +1,7 @@
 """The share images, docs/assets/images/share-<code>.png: their size and weight, that they are what
-ctsite/tools/share_image.py draws now from the committed text and fonts, Arabic shaped and right to
-left, the site's name as their text, and a clear failure when a font lacks a glyph."""
+ctsite/share/image.py draws now from the committed text and fonts (`make share-image`, the command
+line ctsite/tools/share_image.py), Arabic shaped and right to left, the site's name as their
+text, and a clear failure when a font lacks a glyph."""
 
 from __future__ import annotations
 
@@ -13,9 +14,12 @@ from fontTools.ttLib import TTFont
 from PIL import Image, ImageChops, ImageFont
 from sitecheck import ROOT
 
-from ctsite.tools import share_image
+from ctsite.share import image as share_image
+from ctsite.share import lines
+from ctsite.tools import share_image as command
+from ctsite.tools.share_image import CONFIG, FONTS_CSS, SITE_CSS
 
-LANGUAGES = share_image.languages()
+LANGUAGES = share_image.languages(CONFIG)
 RERUN = (
     "the committed share image is not what the script draws now: run "
     "`python -m ctsite.tools.share_image` (make share-image) and commit the images"
@@ -31,13 +35,13 @@ def committed(code: str):
 def drawn(tmp_path_factory):
     """Every language's image as the script draws it now, into a temporary folder."""
     folder = tmp_path_factory.mktemp("share")
-    assert share_image.main(output=folder) == 0
+    assert command.main(output=folder) == 0
     return folder
 
 
 def text_mask(image: Image.Image) -> Image.Image:
     """The pixels of the text colour (white ink, not the gold of the shield and rule)."""
-    _, foreground = share_image.site_colours()
+    _, foreground = share_image.site_colours(SITE_CSS)
     rgb = image.convert("RGB")
     difference = ImageChops.difference(rgb, Image.new("RGB", rgb.size, foreground))
     red, green, blue = difference.split()
@@ -74,18 +78,20 @@ def test_image_is_what_the_script_draws_now(code, drawn):
 
 def test_drawing_is_deterministic(drawn):
     """The same input gives the same bytes (no time or other metadata in the file)."""
-    assert share_image.png("en") == (drawn / "share-en.png").read_bytes()
+    assert (
+        share_image.png("en", CONFIG, FONTS_CSS, SITE_CSS) == (drawn / "share-en.png").read_bytes()
+    )
 
 
 def test_arabic_is_shaped_and_right_to_left():
-    name, _ = share_image.site_text("ar")
-    shaped = share_image.text_image(name, "ar")
-    unshaped = share_image.text_image(name, "ar", layout=ImageFont.Layout.BASIC)
+    name, _ = share_image.site_text("ar", CONFIG)
+    shaped = share_image.text_image(name, "ar", FONTS_CSS)
+    unshaped = share_image.text_image(name, "ar", FONTS_CSS, layout=ImageFont.Layout.BASIC)
     assert shaped.size != unshaped.size or ImageChops.difference(shaped, unshaped).getbbox()
     # The first word is on the right: the runs go from left to right.
-    line = share_image.make_line("مكافحة الإرهاب", "ar", 40, 700)
+    line = lines.make_line("مكافحة الإرهاب", "ar", 40, 700, FONTS_CSS)
     assert [text for text, _, _ in line.runs] == ["الإرهاب", " ", "مكافحة"]
-    line = share_image.make_line("Countering Terrorism", "en", 40, 700)
+    line = lines.make_line("Countering Terrorism", "en", 40, 700, FONTS_CSS)
     assert "".join(text for text, _, _ in line.runs) == "Countering Terrorism"
 
 
@@ -105,7 +111,7 @@ def test_text_is_aligned_where_the_language_starts(code, drawn):
 def test_text_is_the_site_name_and_description_of_mkdocs_yml(tmp_path):
     config = tmp_path / "mkdocs.yml"
     text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    name, description = share_image.site_text("en")
+    name, description = share_image.site_text("en", CONFIG)
     assert text.count(f"site_name: {name}\n") == 1
     config.write_text(
         text.replace(f"site_name: {name}\n", "site_name: Share Test | A Ministry\n").replace(
@@ -116,9 +122,9 @@ def test_text_is_the_site_name_and_description_of_mkdocs_yml(tmp_path):
     assert share_image.site_text("en", config) == ("Share Test | A Ministry", "A short description")
 
     def drawn_text(path):
-        lines = share_image.plan("en", path).lines
+        placed = share_image.plan("en", path, FONTS_CSS).lines
         return {
-            role: " ".join(item.line.text for item in lines if item.role == role)
+            role: " ".join(item.line.text for item in placed if item.role == role)
             for role in ("topic", "ministry", "description")
         }
 
@@ -156,7 +162,7 @@ def test_a_font_lacking_a_glyph_fails_clearly(tmp_path, capsys):
     font.flavor = None
     font.save(lacking)
     output = tmp_path / "images"
-    status = share_image.main(fonts_css=fonts_css_with(tmp_path, source, lacking), output=output)
+    status = command.main(fonts_css=fonts_css_with(tmp_path, source, lacking), output=output)
     error = capsys.readouterr().err
     assert status == 1
     assert str(lacking) in error and "U+0645 ARABIC LETTER MEEM" in error, error
@@ -167,7 +173,7 @@ def test_a_font_lacking_a_glyph_fails_clearly(tmp_path, capsys):
 def test_a_missing_font_file_fails_clearly(tmp_path, capsys):
     missing = tmp_path / "no-such-font.woff2"
     source = "ibm-plex-sans-arabic-latin-400-normal.woff2"
-    status = share_image.main(
+    status = command.main(
         fonts_css=fonts_css_with(tmp_path, source, missing), output=tmp_path / "images"
     )
     error = capsys.readouterr().err
@@ -175,7 +181,9 @@ def test_a_missing_font_file_fails_clearly(tmp_path, capsys):
     assert error.strip() == f"{missing}: a font file expected, found none"
 
 
-def test_importing_does_not_import_pillow():
-    """The site's build imports ctsite; Pillow is only imported to draw."""
-    code = "import sys, ctsite.tools.share_image; sys.exit('PIL' in sys.modules)"
+@pytest.mark.parametrize("module", ["ctsite.share.image", "ctsite.tools.share_image"])
+def test_importing_does_not_import_pillow(module):
+    """The site's build imports ctsite.share.image (the images' address and size); Pillow and
+    fontTools are only imported to draw."""
+    code = f"import sys, {module}; sys.exit('PIL' in sys.modules or 'fontTools' in sys.modules)"
     assert subprocess.run([sys.executable, "-c", code], cwd=ROOT).returncode == 0

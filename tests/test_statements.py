@@ -103,9 +103,9 @@ def test_every_problem_of_the_file_is_named_with_its_line_at_once(tmp_path, regi
         3: "date: expected a real date",
         4: "venue: expected a key of data/venues.yml (did you mean 'security-council'?",
         8: "subjects: expected keys of data/pillars.yml (did you mean 'ideological'?",
-        9: "summary.en: expected a text in this language",
+        9: "summary: expected a text for 'en', found nothing",
         11: "documents: expected a symbol of data/un-documents.yml (nearest known: S/PV.7690",
-        12: "sources: expected an address starting with https://",
+        12: "sources: expected a public https address, found 'http://example.org/' (scheme",
         15: "speker: expected only the fields",
         16: "id: expected an id used once (already on line 2)",
     }
@@ -300,8 +300,11 @@ def test_a_new_statement_is_scaffolded_then_named_field_by_field_until_filled(
     result = build(project, tmp_path / "site")
     assert result.returncode != 0
     named = [line for line in result.stderr.splitlines() if "'2024-02-01-new'" in line]
-    for field in ("date", "venue", "meeting.ar", "speaker.en", "subjects", "summary.en"):
+    for field in ("date", "venue", "subjects"):
         assert any(f": {field}: expected" in line for line in named), (field, named)
+    for field, language in (("meeting", "ar"), ("speaker", "en"), ("summary", "en")):
+        said = f": {field}: expected a text for '{language}', found ''"
+        assert any(said in line for line in named), (field, language, named)
 
     # The editor fills in the entry as the messages ask, with file edits only.
     text = path.read_text(encoding="utf-8")

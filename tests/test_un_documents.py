@@ -105,7 +105,7 @@ def test_every_problem_of_the_register_is_reported_at_once(tmp_path):
         register_from(tmp_path, bad)
     assert str(raised.value).splitlines() == [
         "data/un-documents.yml, line 6: kinds: 'press-release': expected a label for 'en', "
-        "found None",
+        "found nothing",
         "data/un-documents.yml, line 12: documents: 'S/2017/375': date: expected a date written "
         "YYYY-MM-DD or YYYY-MM, found '28 April 2017'",
         "data/un-documents.yml, line 15: documents: 'SC/13110': kind: expected one of "
@@ -156,8 +156,7 @@ def test_every_problem_of_the_timeline_is_reported_at_once(tmp_path):
     assert str(raised.value).splitlines() == [
         "data/timeline.yml, line 4: entry 1 (2017-04-28): en: expected no footnote reference "
         "(cite the fact in the page's text), found 'The framework[^un]'",
-        "data/timeline.yml, line 6: entry 2 (2017-03-01): ar: expected the entry's text, "
-        "found None",
+        "data/timeline.yml, line 6: entry 2 (2017-03-01): expected a text for 'ar', found nothing",
         "data/timeline.yml, line 8: entry 2 (2017-03-01): documents: expected a symbol of "
         "data/un-documents.yml, found 'S/RES/2345(2017)' (nearest known: S/RES/2354(2017))",
         "data/timeline.yml, line 6: entry 2 (2017-03-01): date: expected a date on or after "

@@ -13,9 +13,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from ctsite import datafile
 from ctsite.catalogue import schema, vocabularies
 from ctsite.datafile import where
-from ctsite.text import printable, read_yaml
+from ctsite.text import printable
 
 # A field's name: a front matter key, a column of the exports.
 NAME = re.compile(r"^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$")
@@ -88,27 +89,12 @@ class _Reader:
         )
 
     def texts(self, path: tuple, what: str, value: object, longest: int) -> dict[str, str]:
-        """A text per built language (`{ar: ..., en: ...}`)."""
-        if not isinstance(value, dict):
-            expected = "a text per language (" + ", ".join(f"{c}: ..." for c in self.languages)
-            self.problem(path, what, expected + ")", schema.describe(value))
-            return {}
-        texts = {}
-        for language in self.languages:
-            text = value.get(language)
-            if not isinstance(text, str) or not text.strip():
-                self.problem(
-                    (*path, language), what, f"a text for '{language}'", schema.describe(text)
-                )
-            elif len(text) > longest:
-                self.problem(
-                    (*path, language),
-                    what,
-                    f"a text of at most {longest} characters for '{language}'",
-                    f"{len(text):,}",
-                )
-            else:
-                texts[language] = text
+        """A text per built language (`{ar: ..., en: ...}`), read by the one reader of such
+        texts."""
+        texts, problems = datafile.texts_per_language(
+            value, self.languages, self.shown, self.lines, path, what, limit=longest
+        )
+        self.problems += map(str, problems)
         return texts
 
     def vocabularies(self, value: object) -> dict[str, Path]:
@@ -360,7 +346,7 @@ def _read(path, languages, project, shown):
         except ValueError:
             shown = path.as_posix()
     lines: dict = {}
-    data = read_yaml(path, shown, DeclarationError, lines)
+    data = datafile.read(path, shown, DeclarationError, lines)
     reader = _Reader(shown, lines, languages, project)
     if not isinstance(data, dict) or set(data) != {"vocabularies", "fields"}:
         found = sorted(map(str, data)) if isinstance(data, dict) else schema.describe(data)

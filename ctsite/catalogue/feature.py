@@ -1,7 +1,7 @@
 """Events of the catalogue: one page per practice per language, the catalogue page, the exports.
 
-- Every practice of every language is read and validated once per build (in the default
-  language's build), every problem a warning naming the file and field (fatal under `--strict`).
+- Every practice of every language is read and validated once per build (`Run.practices`),
+  every problem a warning naming the file and field (fatal under `--strict`).
   Front matter is read here, strictly: MkDocs would render broken YAML as page text, and parse
   every file a second time.
 - The catalogue page (`<section>/index.md`) is rendered with `overrides/catalogue.html` and each
@@ -11,21 +11,16 @@
 
 from __future__ import annotations
 
-import logging
 import os
-from pathlib import Path, PurePosixPath
+from pathlib import PurePosixPath
 
 from markupsafe import escape
-from mkdocs.exceptions import PluginError
 
-from ctsite.catalogue import declaration, export, model
-
-log = logging.getLogger("mkdocs.hooks.catalogue")
+from ctsite.catalogue import export, model
 
 
 class CatalogueFeature:
-    """One language's build; `run` keeps what every language shares: the declared fields with
-    their vocabularies, and the validated sources, read in the default language's build."""
+    """One language's build; the run validates every practice once (`Run.practices`)."""
 
     def __init__(self, context, run):
         self.context = context
@@ -34,30 +29,12 @@ class CatalogueFeature:
         self.catalogue: model.Catalogue | None = None
 
     def on_pre_build(self, config) -> None:
-        """Validate every practice (once per build), then build this language's catalogue."""
-        context = self.context
-        if context.is_default_build or self.run.sources is None:
-            try:
-                self.run.schema = declaration.load(
-                    Path(context.settings.catalogue.fields), context.codes, context.project
-                )
-            except declaration.DeclarationError as error:
-                raise PluginError(str(error)) from None
-            self.run.sources = model.read_sources(
-                context.docs_dir,
-                context.codes,
-                context.default.code,
-                self.run.schema,
-                context.docs_prefix,
-                self.section,
-            )
-            for problem in self.run.sources.problems:
-                log.warning(problem.message())
+        """This language's catalogue, from every practice validated (once per build)."""
         self.catalogue = model.build(
-            self.run.sources,
-            context.language.code,
-            context.homes(),
-            context.site_url,
+            self.run.practices,
+            self.context.language.code,
+            self.context.homes(),
+            self.context.site_url,
             self.run.schema,
             self.section,
         )
@@ -72,7 +49,7 @@ class CatalogueFeature:
         return None
 
     def _parsed(self, page):
-        return self.run.sources.files.get(os.path.normpath(page.file.abs_src_path))
+        return self.run.practices.files.get(os.path.normpath(page.file.abs_src_path))
 
     def on_page_read_source(self, page, config) -> str | None:
         """A practice page's Markdown without its front matter, already read."""
@@ -95,7 +72,7 @@ class CatalogueFeature:
         parsed = self._parsed(page)
         # Only a valid entry's values reach the page: an invalid one is rendered from nothing
         # of its front matter (the strict build fails at its end; a preview shows its text only).
-        valid = path.stem in self.run.sources.values
+        valid = path.stem in self.run.practices.values
         values = dict(parsed.values or {}) if parsed and valid else {}
         title = values.get("title")
         page.meta = {**values, "template": "practice.html"}

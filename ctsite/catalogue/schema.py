@@ -14,17 +14,16 @@ from __future__ import annotations
 
 import difflib
 import re
-import unicodedata
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 from datetime import date
 from functools import cached_property
-from urllib.parse import urlsplit
 
 import yaml
 
+from ctsite.addresses import address_problem
 from ctsite.catalogue.vocabularies import Term, Vocabularies
-from ctsite.text import look_alikes, printable
+from ctsite.text import describe, look_alikes, printable, text_problem
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 FIRST_YEAR = 1900
@@ -50,26 +49,6 @@ def yaml_line(name: str, value: object) -> str:
         return f"{name}: {items.strip()}"
     shown = yaml.safe_dump({name: value}, default_flow_style=False, allow_unicode=True, width=1000)
     return shown.strip()
-
-
-def describe(value: object) -> str:
-    """How a found value is shown in a message."""
-    if value is None:
-        return "nothing"
-    if isinstance(value, bool):
-        return f"{str(value).lower()} (yes/no)"
-    if isinstance(value, str):
-        shown = value if len(value) <= 60 else value[:57] + "..."
-        # Control and invisible characters are shown by their code, never written out.
-        shown = printable(shown)
-        return f"'{shown}'"
-    if isinstance(value, (int, float)):
-        return str(value)
-    if isinstance(value, list):
-        return f"a list of {len(value)}"
-    if isinstance(value, dict):
-        return "field: value pairs"
-    return f"{type(value).__name__} {value!r}"
 
 
 # --- Types: one validator each ----------------------------------------------------------------
@@ -111,30 +90,6 @@ class Id(FieldType):
         return [(name, self.expected(vocabularies, stem), found)]
 
 
-# Bidirectional embedding, override and isolate controls: they reorder the text around them (in
-# the cards, the exports and wherever the value is shown).
-BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
-
-
-def text_problem(value: str) -> tuple[str, str] | None:
-    """(expected, found) for text that has a control character, a bidirectional control, or no
-    visible character; None for good text. Line breaks and tabs are spacing, not controls."""
-    for position, character in enumerate(value, start=1):
-        category = unicodedata.category(character)
-        if character in BIDI_CONTROLS or (category == "Cc" and character not in "\n\t"):
-            name = unicodedata.name(character, "a control character")
-            return (
-                "text without control characters",
-                f"U+{ord(character):04X} ({name}) at position {position}",
-            )
-    if not any(unicodedata.category(c)[0] in "LNPS" for c in value):
-        return (
-            "text with a visible character",
-            f"only spacing or invisible characters ({describe(value)})",
-        )
-    return None
-
-
 @dataclass(frozen=True)
 class Text(FieldType):
     """Text, not empty, at most `max_length` characters, with a visible character and no
@@ -159,42 +114,6 @@ class Text(FieldType):
 
     def value(self, value, vocabularies, language):
         return value.strip() if isinstance(value, str) else None
-
-
-# A host name: labels of letters, digits and hyphens (after IDNA encoding), the last alphabetic.
-_LABEL = re.compile(r"^(?!-)[a-z0-9-]{1,63}(?<!-)$")
-
-
-def address_problem(url: object) -> str | None:
-    """Why a source address is not a public https address, or None.
-
-    Parsed, not pattern-matched: https only, a real host name (no IP address, no user name or
-    password before it), no whitespace or control character anywhere."""
-    if not isinstance(url, str):
-        return describe(url)
-    for position, character in enumerate(url, start=1):
-        if character.isspace() or unicodedata.category(character) in ("Cc", "Cf"):
-            return f"U+{ord(character):04X} at position {position} in {describe(url)}"
-    try:
-        parts = urlsplit(url)
-        port = parts.port
-    except ValueError:
-        return describe(url)
-    if parts.scheme != "https":
-        return f"{describe(url)} (scheme '{parts.scheme or 'none'}')"
-    if parts.username is not None or parts.password is not None or "@" in parts.netloc:
-        return f"{describe(url)} (a user name before the host: the host is '{parts.hostname}')"
-    host = parts.hostname or ""
-    try:
-        labels = host.encode("idna").decode("ascii").split(".") if host else []
-    except UnicodeError:
-        labels = []
-    if len(labels) < 2 or not all(_LABEL.match(label) for label in labels):
-        return f"{describe(url)} (host '{host or 'none'}')"
-    top = labels[-1]
-    if not (top.isalpha() or top.startswith("xn--")) or port not in (None, 443):
-        return f"{describe(url)} (host '{host}')"
-    return None
 
 
 @dataclass(frozen=True)

@@ -10,8 +10,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from ctsite.datafile import where
-from ctsite.text import read_yaml
+from ctsite.addresses import address_problem
+from ctsite.datafile import read, texts_per_language, where
+from ctsite.text import describe
 
 # A key: lower-case letters and digits, words joined by hyphens (it is written into the pages'
 # data-* attributes and into the catalogue's addresses).
@@ -63,8 +64,6 @@ def load(files: dict[str, Path], languages: list[str], project: Path) -> Vocabul
     Raises:
         VocabularyError: naming each file, key and language that is wrong, all at once.
     """
-    from ctsite.catalogue.schema import address_problem, describe  # it imports this module
-
     problems = []
     entries: dict[str, dict[str, dict]] = {}
     for name, path in files.items():
@@ -75,7 +74,7 @@ def load(files: dict[str, Path], languages: list[str], project: Path) -> Vocabul
             shown = path.as_posix()
         lines: dict = {}
         try:
-            data = read_yaml(path, shown, VocabularyError, lines)
+            data = read(path, shown, VocabularyError, lines)
         except VocabularyError as error:
             problems.append(str(error))
             continue
@@ -93,22 +92,12 @@ def load(files: dict[str, Path], languages: list[str], project: Path) -> Vocabul
                     f"found {describe(key)}"
                 )
                 continue
+            _, found = texts_per_language(
+                labels, languages, shown, lines, (key,), f"'{key}'", what="a label", limit=MAX_LABEL
+            )
+            problems += map(str, found)
             if not isinstance(labels, dict):
-                problems.append(
-                    f"{at}: '{key}': expected labels per language, found {describe(labels)}"
-                )
                 continue
-            for language in languages:
-                if not isinstance(labels.get(language), str) or not labels[language].strip():
-                    problems.append(
-                        f"{where(shown, lines, key, language)}: '{key}': expected a label for "
-                        f"'{language}', found {describe(labels.get(language))}"
-                    )
-                elif len(labels[language]) > MAX_LABEL:
-                    problems.append(
-                        f"{where(shown, lines, key, language)}: '{key}': expected a label of at "
-                        f"most {MAX_LABEL} characters, found {len(labels[language]):,}"
-                    )
             url = labels.get("url")
             problem = address_problem(url) if url is not None else None
             if problem:

@@ -1,13 +1,15 @@
 """Events of the content guard: unsafe front matter, links out of the repository, and the
 allowlist for the markup of editors' pages and titles.
 
-- Before anything is read, every symbolic link under the build's folders is checked
-  (`tree.link_problems`): one that dangles or leads out of them stops the build, naming it.
+- Before the pages are read, every symbolic link under the build's folders is checked
+  (`tree.link_problems`, in `Run.pages`): one that dangles or leads out of them stops the build,
+  naming it.
 - The front matter of every page of every language (the catalogue's entries are checked by the
-  catalogue) is checked once per build (`guard.front_matter_problem`); each problem is a warning
-  naming the file, and a page with one is given to MkDocs without its front matter, so that
-  nothing is built from it (the build goes on, so that every other problem is reported by the
-  same build; `--strict` fails it at the end).
+  catalogue) is checked once per build (`guard.front_matter_problem`, in
+  `Run.unusable_front_matter`); each problem is a warning naming the file, and a page with one
+  is given to MkDocs without its front matter, so that nothing is built from it (the build goes
+  on, so that every other problem is reported by the same build; `--strict` fails it at the
+  end).
 - Each page's HTML, as its Markdown made it, goes through the page allowlist
   (`sanitize.clean_page`), and its title through the text allowlist: what they remove is a
   warning naming the file, the line and what was removed (fatal under `--strict`); what is
@@ -21,53 +23,32 @@ import logging
 import os
 from pathlib import Path
 
-from mkdocs.exceptions import PluginError
-
 from ctsite.catalogue import frontmatter
-from ctsite.content import guard, sanitize, tree
+from ctsite.content import guard, sanitize
 from ctsite.text import line_of
 
 log = logging.getLogger("mkdocs.hooks.content")
 
 
 class ContentFeature:
-    """One language's build; `run` keeps the pages whose front matter is unusable."""
+    """One language's build; the run checks every page's front matter once
+    (`Run.unusable_front_matter`)."""
 
     def __init__(self, context, run):
         self.context = context
         self.run = run
-        self.section = context.settings.catalogue.section
+        self.unusable: frozenset[str] = frozenset()
 
     def on_pre_build(self, config) -> None:
-        """Check the links of the build's folders and the front matter of every page of every
-        language (once per build)."""
-        if not self.context.is_default_build and self.run.unusable_front_matter is not None:
-            return
-        folders = [Path(config.docs_dir), self.context.project / "data"]
-        if config.theme.custom_dir:
-            folders.append(Path(config.theme.custom_dir))
-        problems = tree.link_problems(self.context.project, folders)
-        if problems:
-            raise PluginError("\n".join(problems))
-        templates = tree.page_templates(config.theme.custom_dir)
-        self.run.unusable_front_matter = set()
-        for source in self.run.pages:
-            parts = source.page.split("/")
-            if len(parts) == 2 and parts[0] == self.section and parts[1] != "index.md":
-                continue  # a catalogue entry: the catalogue reads and checks it
-            problem = guard.front_matter_problem(source.data, templates)
-            if problem:
-                log.warning(
-                    f"{self.context.shown(f'{source.language}/{source.page}')}: "
-                    f"front matter: {problem}"
-                )
-                self.run.unusable_front_matter.add(os.path.normpath(source.path))
+        """The links of the build's folders and the front matter of every page of every
+        language, checked (once per build)."""
+        self.unusable = self.run.unusable_front_matter
 
     def on_page_read_source(self, page, config) -> str | None:
         """A page with unusable front matter, without it (MkDocs would parse it itself); a page
         too large to read, empty."""
         path = os.path.normpath(page.file.abs_src_path)
-        if path not in self.run.unusable_front_matter:
+        if path not in self.unusable:
             return None
         data = Path(path).read_bytes()
         text, _ = frontmatter.decode(data)

@@ -17,7 +17,7 @@ Plain logic, no MkDocs import.
 from __future__ import annotations
 
 from ctsite.catalogue import frontmatter
-from ctsite.catalogue.schema import describe, text_problem
+from ctsite.text import describe, text_problem
 
 # Front matter fields MkDocs and Material read from any page that must be text, with their
 # longest length (a title is written into every page's navigation: a long one multiplies).

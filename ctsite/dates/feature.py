@@ -18,24 +18,19 @@ from pathlib import Path
 from mkdocs.utils import get_relative_url
 
 from ctsite.dates import history
-from ctsite.text import plain
+from ctsite.text import page_title
 
 RECENT_MARKER = "<!-- recent-pages -->"
 RECENT_COUNT = 5
 
 
 class DatesFeature:
-    """One language's build; `run` keeps every file's date, read in the default language's."""
+    """One language's build; every file's date is read once per build (`Run.git_dates`)."""
 
     def __init__(self, context, run):
         self.context = context
         self.run = run
         self.files = None
-
-    def on_pre_build(self, config) -> None:
-        """Read every file's last commit date (once per build)."""
-        if self.context.is_default_build or self.run.git_dates is None:
-            self.run.git_dates = history.git_dates(self.context.project, self.context.docs_dir)
 
     def on_page_content(self, html, page, config, files):
         self.files = files
@@ -58,11 +53,12 @@ class DatesFeature:
         for file in self.files.documentation_pages():
             other = file.page
             day = self.updated(file)
-            if other is None or other is page or day is None or not other.title:
+            title = page_title(other) if other is not None else ""
+            if other is page or day is None or not title:
                 continue
             order = rank.get(self.relative(file), len(rank))
             url = get_relative_url(other.url, page.url)
-            entries.append((-day.toordinal(), order, plain(other.title), url, day))
+            entries.append((-day.toordinal(), order, title, url, day))
         entries.sort()
         items = [
             {

@@ -10,9 +10,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ctsite.datafile import where
+from ctsite import datafile
+from ctsite.datafile import read, where
 from ctsite.search import analysis
-from ctsite.text import read_yaml
 
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -86,7 +86,7 @@ def load(path: Path, languages: list[str], shown: str = "data/glossary.yml") -> 
     if not path.exists():
         return Glossary((), ())
     lines: dict = {}
-    data = read_yaml(path, shown, GlossaryError, lines) or {}
+    data = read(path, shown, GlossaryError, lines) or {}
     if not isinstance(data, dict):
         raise GlossaryError(
             f"{shown}: expected sorting, terms and abbreviations, found {type(data).__name__}"
@@ -103,11 +103,11 @@ def load(path: Path, languages: list[str], shown: str = "data/glossary.yml") -> 
             value = {}
         sections[section] = value
     terms = [
-        _term(where(shown, lines, "terms", key), key, entry, languages, problems)
+        _term((shown, lines), key, entry, languages, problems)
         for key, entry in sections["terms"].items()
     ]
     abbreviations = [
-        _abbreviation(where(shown, lines, "abbreviations", key), key, entry, languages, problems)
+        _abbreviation((shown, lines), key, entry, languages, problems)
         for key, entry in sections["abbreviations"].items()
     ]
     sorting = {}
@@ -133,8 +133,10 @@ def _text(value) -> bool:
     return isinstance(value, str) and bool(value.strip())
 
 
-def _term(at, key, entry, languages, problems) -> Term | None:
-    where = f"{at}: terms: '{key}'"
+def _term(file, key, entry, languages, problems) -> Term | None:
+    """One term; `file`: (the file as messages name it, its lines)."""
+    shown, lines = file
+    where = f"{datafile.where(shown, lines, 'terms', key)}: terms: '{key}'"
     if not _ID.match(str(key)) or not isinstance(entry, dict):
         problems.append(f"{where}: expected a lower-case id with its forms, found {entry!r}")
         return None
@@ -150,10 +152,16 @@ def _term(at, key, entry, languages, problems) -> Term | None:
         problems.append(
             f"{where}: {default}: expected the term's form, found {entry.get(default)!r}"
         )
-    definitions = entry.get("definition") or {}
-    if not isinstance(definitions, dict) or not _text(definitions.get(default)):
-        problems.append(f"{where}: definition: expected a definition in '{default}', found none")
-        definitions = {}
+    definitions, wrong = datafile.texts_per_language(
+        entry.get("definition"),
+        languages,
+        shown,
+        lines,
+        ("terms", key, "definition"),
+        f"terms: '{key}': definition",
+        required=[default],
+    )
+    problems += map(str, wrong)
     avoid: dict[str, tuple[Variant, ...]] = {}
     avoided = entry.get("avoid") or {}
     if not isinstance(avoided, dict):
@@ -174,14 +182,20 @@ def _term(at, key, entry, languages, problems) -> Term | None:
             else:
                 problems.append(f"{where}: avoid: {code}: expected a form, found {variant!r}")
         avoid[str(code)] = tuple(found)
-    definitions = {k: v for k, v in definitions.items() if _text(v)}
     return Term(str(key), forms, avoid, definitions, also)
 
 
-def _abbreviation(at, key, entry, languages, problems) -> Abbreviation | None:
-    where = f"{at}: abbreviations: '{key}'"
-    expansions = (entry or {}).get("expansion") if isinstance(entry, dict) else None
-    if not isinstance(expansions, dict) or not _text(expansions.get(languages[0])):
-        problems.append(f"{where}: expansion: expected one in '{languages[0]}', found none")
-        return None
-    return Abbreviation(str(key), {k: v for k, v in expansions.items() if _text(v)})
+def _abbreviation(file, key, entry, languages, problems) -> Abbreviation | None:
+    """One abbreviation; `file`: (the file as messages name it, its lines)."""
+    shown, lines = file
+    expansions, wrong = datafile.texts_per_language(
+        entry.get("expansion") if isinstance(entry, dict) else None,
+        languages,
+        shown,
+        lines,
+        ("abbreviations", key, "expansion"),
+        f"abbreviations: '{key}': expansion",
+        required=languages[:1],
+    )
+    problems += map(str, wrong)
+    return Abbreviation(str(key), expansions) if not wrong else None

@@ -1,8 +1,8 @@
 """Events of the glossary: terminology checks, `<abbr>` in every page, the glossary pages.
 
-- In the default language's build, every page of every language is checked against the glossary
-  (`check.py`): a form to avoid, or a term of the Arabic page missing from its translation, is a
-  warning naming the page and line (fatal under `--strict`).
+- Once per build (`Run.terminology`), every page of every language is checked against the
+  glossary (`check.py`): a form to avoid, or a term of the Arabic page missing from its
+  translation, is a warning naming the page and line (fatal under `--strict`).
 - Every page gets the glossary's abbreviations defined in its language, so that Markdown's `abbr`
   extension marks each one up as `<abbr title="expansion">`.
 - Where the glossary page has the line `<!-- glossary-terms -->` or `<!-- glossary-abbreviations
@@ -12,15 +12,9 @@
 
 from __future__ import annotations
 
-import logging
 import posixpath
-from pathlib import Path
 
-from mkdocs.exceptions import PluginError
-
-from ctsite.glossary import check, data
-
-log = logging.getLogger("mkdocs.hooks.glossary")
+from ctsite.glossary import data
 
 TERMS_MARKER = "<!-- glossary-terms -->"
 ABBREVIATIONS_MARKER = "<!-- glossary-abbreviations -->"
@@ -32,14 +26,12 @@ class GlossaryFeature:
         self.run = run
         self.glossary: data.Glossary | None = None
         self.definitions = ""
+        self.terminology: tuple[str, ...] = ()  # the site's findings, as reported once
 
     def on_pre_build(self, config) -> None:
-        path = Path(self.context.settings.glossary)
-        try:
-            shown = path.relative_to(self.context.project).as_posix()
-            self.glossary = data.load(path, self.context.codes, shown)
-        except data.GlossaryError as error:
-            raise PluginError(str(error)) from None
+        """The glossary (read once per build), its abbreviations in this language, and every
+        page of every language checked against it (once per build)."""
+        self.glossary = self.run.glossary
         # Markdown's abbreviation definitions in this language, added to every page's Markdown.
         language = self.context.language.code
         definitions = [
@@ -48,17 +40,7 @@ class GlossaryFeature:
             if language in abbreviation.expansions
         ]
         self.definitions = "\n\n" + "\n".join(definitions) + "\n" if definitions else ""
-        if self.context.is_default_build:
-            findings = check.check_site(
-                self.context.docs_dir,
-                [self.context.default.code]
-                + [code for code in self.context.codes if code != self.context.default.code],
-                self.glossary,
-                self.context.docs_prefix,
-                self.run.pages,
-            )
-            for finding in findings:
-                log.warning(finding.message())
+        self.terminology = self.run.terminology
 
     def on_page_markdown(self, markdown, page, config, files) -> str:
         if TERMS_MARKER in markdown or ABBREVIATIONS_MARKER in markdown:

@@ -15,13 +15,9 @@
 
 from __future__ import annotations
 
-import logging
-
 from mkdocs.exceptions import PluginError
 
-from ctsite.languages import alternates, bidi, pairs, status
-
-log = logging.getLogger("mkdocs.hooks.languages")
+from ctsite.languages import alternates, bidi, pairs
 
 
 class LanguagesFeature:
@@ -30,45 +26,18 @@ class LanguagesFeature:
     def __init__(self, context, run):
         self.context = context
         self.run = run
+        self.translation_problems: tuple[str, ...] = ()  # the site's, as reported once
 
     def on_pre_build(self, config) -> None:
-        """Fail on a missing translation; in the default language's build, warn of stale ones."""
-        context = self.context
-        missing = pairs.find_missing(
-            pairs.pages_by_language(context.docs_dir, context.codes), context.docs_prefix
-        )
+        """Fail on a missing translation; under `--strict`, every missing, stale or unrecorded
+        translation is a warning instead, reported once per build."""
+        missing = self.run.missing_translations
         if missing and not config.strict:
             # A preview would show the default language's text under the other's address.
             raise PluginError(pairs.report(missing))
-        if not context.is_default_build:
-            return
         # Under --strict, each missing file is one warning and the build goes on, so that every
         # other problem is reported by the same build (it fails at its end, published nowhere).
-        registry_file = context.project / context.settings.translations
-        shown_registry = context.settings.translations
-        try:
-            registry = status.read_registry(registry_file)
-        except status.RegistryError as error:
-            raise PluginError(f"{shown_registry}: {error}") from None
-        for item in missing:
-            log.warning(self._missing_message(item, registry, shown_registry))
-        targets = [code for code in context.codes if code != context.default.code]
-        for pair in status.statuses(context.docs_dir, registry, context.default.code, targets):
-            if pair.state in ("stale", "unrecorded"):
-                log.warning(pair.message(context.docs_prefix, shown_registry))
-
-    def _missing_message(self, item, registry, shown_registry: str) -> str:
-        """A missing file's message; for a missing translation, also the registry line that
-        records it once written (so that a new page needs no second build to learn it)."""
-        context = self.context
-        language, _, page = item.missing.removeprefix(context.docs_prefix + "/").partition("/")
-        source = context.docs_dir / context.default.code / page
-        if language == context.default.code or not source.is_file():
-            return item.message()
-        current = status.version(source.read_text(encoding="utf-8"))
-        recorded = registry.get(language, {}).get(page)
-        fix = status.record_instruction(page, language, recorded, current, shown_registry)
-        return f"{item.message()} Once it says what {item.present_in[0]} says, record it: {fix}"
+        self.translation_problems = self.run.translation_problems
 
     def on_page_context(self, context, page, config, nav):
         """`page_alternates`, `ui`, `language_home` and the fonts to preload."""

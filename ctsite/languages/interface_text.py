@@ -9,8 +9,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ctsite.datafile import where
-from ctsite.text import read_yaml
+from ctsite.datafile import read, texts_per_language, where
 
 # A key as templates read it (`ui.not_found_title`).
 KEY = re.compile(r"^[a-z][a-z0-9_-]*$")
@@ -35,7 +34,7 @@ def load(path: Path, languages: list[str], shown_as: str = "data/ui.yml") -> dic
         InterfaceTextError: naming every key and language that is wrong.
     """
     lines: dict = {}
-    data = read_yaml(path, shown_as, InterfaceTextError, lines)
+    data = read(path, shown_as, InterfaceTextError, lines)
     if not isinstance(data, dict):
         raise InterfaceTextError(
             f"{shown_as}: expected a mapping of keys to texts, found {type(data).__name__}"
@@ -49,24 +48,12 @@ def load(path: Path, languages: list[str], shown_as: str = "data/ui.yml") -> dic
                 f"{at}: expected a key of lower-case letters, digits, _ and -, found {key!r}"
             )
             continue
-        if not isinstance(labels, dict):
-            problems.append(
-                f"{at}: '{key}': expected a mapping of language to text, "
-                f"found {type(labels).__name__}"
-            )
-            continue
-        for language in languages:
-            text = labels.get(language)
-            at = where(shown_as, lines, key, language)
-            if not isinstance(text, str) or not text.strip():
-                problems.append(f"{at}: '{key}': expected a text for '{language}', found {text!r}")
-            elif len(text) > MAX_TEXT:
-                problems.append(
-                    f"{at}: '{key}': expected a text of at most {MAX_TEXT} characters for "
-                    f"'{language}', found {len(text):,}"
-                )
-            else:
-                texts[language][key] = text
+        found, wrong = texts_per_language(
+            labels, languages, shown_as, lines, (key,), f"'{key}'", limit=MAX_TEXT
+        )
+        problems += map(str, wrong)
+        for language, text in found.items():
+            texts[language][key] = text
     if problems:
         raise InterfaceTextError("\n".join(problems))
     return texts

@@ -10,7 +10,9 @@ module turns that into a list of missing files an editor can act on.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from pathlib import Path
+
+from ctsite import sources
 
 
 @dataclass(frozen=True)
@@ -31,7 +33,9 @@ class MissingTranslation:
 
 
 def pages_by_language(docs_dir: Path, languages: list[str]) -> dict[str, set[str]]:
-    """The Markdown pages of each language folder, as paths relative to that folder.
+    """The Markdown pages of each language folder, as paths relative to that folder, from the
+    one scan of `docs/` (`ctsite.sources.files`; the build gives `find_missing` the pages it has
+    read already).
 
     Args:
         docs_dir: the `docs/` folder holding one folder per language.
@@ -39,19 +43,7 @@ def pages_by_language(docs_dir: Path, languages: list[str]) -> dict[str, set[str
     Returns:
         {language: {"index.md", "unit/index.md", ...}}; an absent folder gives an empty set.
     """
-    pages: dict[str, set[str]] = {}
-    for language in languages:
-        root = docs_dir / language
-        pages[language] = (
-            {
-                PurePosixPath(path.relative_to(root).as_posix()).as_posix()
-                for path in root.rglob("*.md")
-                if path.is_file()
-            }
-            if root.is_dir()
-            else set()
-        )
-    return pages
+    return sources.names(sources.files(docs_dir, languages), languages)
 
 
 def find_missing(pages: dict[str, set[str]], docs_prefix: str = "docs") -> list[MissingTranslation]:

@@ -15,8 +15,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from ctsite.datafile import where
-from ctsite.text import read_yaml
+from ctsite import sources
+from ctsite.datafile import read, where
 
 # A recorded version: the first 16 hexadecimal digits of the source's SHA-256.
 _VERSION = re.compile(r"^[0-9a-f]{16}$")
@@ -106,7 +106,7 @@ def read_registry(path: Path) -> Registry:
         return {}
     shown = f"data/{path.name}"
     lines: dict = {}
-    data = read_yaml(path, shown, RegistryError, lines) or {}
+    data = read(path, shown, RegistryError, lines) or {}
     if not isinstance(data, dict) or not all(isinstance(pages, dict) for pages in data.values()):
         raise RegistryError(
             f"{shown}: expected a mapping of each translation language to its pages' "
@@ -136,16 +136,12 @@ def write_registry(path: Path, registry: Registry) -> None:
     path.write_text(HEADER + "\n".join(lines) + "\n", encoding="utf-8")
 
 
-def _pages(folder: Path) -> set[str]:
-    return (
-        {p.relative_to(folder).as_posix() for p in folder.rglob("*.md")}
-        if folder.is_dir()
-        else set()
-    )
-
-
 def statuses(
-    docs_dir: Path, registry: Registry, source: str, languages: list[str]
+    docs_dir: Path,
+    registry: Registry,
+    source: str,
+    languages: list[str],
+    pages: dict[str, set[str]] | None = None,
 ) -> list[PairStatus]:
     """The status of every page of every translation language, sorted by page, then language.
 
@@ -154,15 +150,19 @@ def statuses(
         registry: the recorded versions.
         source: the default language's code.
         languages: the translations' language codes.
+        pages: {language: {page}} as the build found them; found by the one scan of `docs/`
+            (`ctsite.sources.files`) when None.
     """
-    source_pages = _pages(docs_dir / source)
+    if pages is None:
+        pages = sources.names(sources.files(docs_dir, [source, *languages]), [source, *languages])
+    source_pages = pages.get(source, set())
     result = []
     for language in languages:
-        pages = _pages(docs_dir / language)
+        translated = pages.get(language, set())
         recorded_versions = registry.get(language, {})
-        for page in sorted(source_pages | pages):
+        for page in sorted(source_pages | translated):
             recorded = recorded_versions.get(page)
-            if page not in source_pages or page not in pages:
+            if page not in source_pages or page not in translated:
                 result.append(PairStatus(page, source, language, "missing", recorded, None))
                 continue
             current = version((docs_dir / source / page).read_text(encoding="utf-8"))

@@ -14,18 +14,16 @@ comes from `overrides/partials/un-document.html`, `timeline.html` and `un-docume
 from __future__ import annotations
 
 import logging
-import posixpath
 import re
-from pathlib import Path
 
 from markupsafe import Markup, escape
-from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
 from ctsite.records import register as registers
 from ctsite.records import timeline
-from ctsite.statements.feature import folder_of, is_statements_page
 from ctsite.statements.feed import anchor
+from ctsite.statements.page import folder_of, is_statements_page
+from ctsite.text import source_title
 
 log = logging.getLogger("mkdocs.hooks.records")
 
@@ -41,41 +39,27 @@ class RecordsFeature:
         self.run = run
         self.register: registers.Register | None = None
         self.timeline: tuple[timeline.Entry, ...] = ()
+        self.unknown: tuple[str, ...] = ()  # the site's unknown symbols, as reported once
         self.citations = registers.Citations()
         self.titles: dict[str, str] = {}
         self.links: dict[str, Markup] = {}
 
     def on_pre_build(self, config) -> None:
-        """Read the register and the timeline."""
-        settings = self.context.settings.records
-        try:
-            self.register = registers.load(Path(settings.register), self.context.codes)
-            if settings.timeline:
-                self.timeline = timeline.load(
-                    Path(settings.timeline), self.context.codes, self.register
-                )
-        except (registers.RegisterError, timeline.TimelineError) as error:
-            raise PluginError(str(error)) from None
-        self.run.register = self.register
-        if self.context.is_default_build:
-            self._report_unknown_symbols()
-
-    def _report_unknown_symbols(self) -> None:
-        """Every unknown `[[SYMBOL]]` of every language, before anything is rendered (so that a
-        build stopped by front matter problems still lists them)."""
-        for source in self.run.pages:
-            for reference in registers.references(source.text):
-                if reference.symbol not in self.register.documents:
-                    shown = self.context.shown(f"{source.language}/{source.page}")
-                    log.warning(
-                        registers.unknown_reference_message(shown, reference, self.register)
-                    )
+        """The register and the timeline (read once per build), and every unknown
+        `[[SYMBOL]]` of every language reported, before anything is rendered (so that a build
+        stopped by front matter problems still lists them)."""
+        self.register = self.run.register
+        self.timeline = self.run.timeline
+        self.unknown = self.run.unknown_references
 
     def on_files(self, files, config):
         """Find which pages of this language cite which documents."""
+        # The pages as the run read them (one read of docs/ per build), by their source path.
+        read = {f"{source.language}/{source.page}": source for source in self.run.pages}
         for file in files.documentation_pages():
-            text = file.content_string
-            self.titles[file.src_uri] = _title(text, file.src_uri)
+            source = read.get(file.src_uri)
+            text = source.text if source is not None else file.content_string
+            self.titles[file.src_uri] = source_title(text, file.src_uri)
             for reference in registers.references(text):
                 if reference.symbol in self.register.documents:
                     self.citations.add(reference.symbol, file.src_uri)
@@ -84,7 +68,7 @@ class RecordsFeature:
             ):
                 # The statements page cites the documents of every statement (its template
                 # links them).
-                for statement in self.run.statements or ():
+                for statement in self.run.statements:
                     for symbol in statement.documents:
                         self.citations.add(symbol, file.src_uri)
         return files
@@ -183,18 +167,3 @@ class RecordsFeature:
 def _anchor(symbol: str) -> str:
     """A document's anchor on the documents page: `doc-s-res-2354-2017`."""
     return "doc-" + re.sub(r"[^a-z0-9]+", "-", symbol.lower()).strip("-")
-
-
-def _title(text: str, src_uri: str) -> str:
-    """A page's title as its navigation shows it: front matter `title`, else its first
-    level-one heading, else its file name."""
-    front = re.match(r"^---\s*\n(.*?)\n---\s*\n", text, re.S)
-    if front:
-        title = re.search(r"^title:\s*[\"']?(.*?)[\"']?\s*$", front.group(1), re.M)
-        if title:
-            return title.group(1)
-        text = text[front.end() :]
-    heading = re.search(r"^#\s+(.+?)\s*#*\s*$", text, re.M)
-    if heading:
-        return re.sub(r"\s*\{[^}]*\}\s*$", "", heading.group(1))
-    return posixpath.splitext(posixpath.basename(src_uri))[0]

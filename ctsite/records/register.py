@@ -19,9 +19,9 @@ from pathlib import Path
 from babel.dates import format_skeleton
 
 from ctsite import datafile
-from ctsite.catalogue.schema import address_problem
+from ctsite.addresses import address_problem
 from ctsite.dates.history import written
-from ctsite.text import printable, read_yaml
+from ctsite.text import printable
 
 # `[[SYMBOL]]`: a UN symbol is letters, digits and / . ( ) - (no spaces, no brackets inside).
 REFERENCE = re.compile(r"\[\[([A-Za-z][A-Za-z0-9/.()\-]*)\]\]")
@@ -231,7 +231,7 @@ def load(path: Path, languages: list[str]) -> Register:
     """
     shown = f"data/{path.name}"
     lines: dict = {}
-    data = read_yaml(path, shown, RegisterError, lines)
+    data = datafile.read(path, shown, RegisterError, lines)
     if not isinstance(data, dict):
         raise RegisterError(f"{shown}: expected a mapping, found {type(data).__name__}")
     problems: list[str] = []
@@ -256,17 +256,10 @@ def load(path: Path, languages: list[str]) -> Register:
         problems.append(f"{shown}: kinds: expected labels per kind, found {kinds!r}")
         kinds = {}
     for key, labels in kinds.items():
-        for language in languages:
-            if (
-                not isinstance(labels, dict)
-                or not isinstance(labels.get(language), str)
-                or not (labels.get(language) or "").strip()
-            ):
-                problems.append(
-                    f"{datafile.where(shown, lines, 'kinds', key)}: kinds: '{key}': expected a "
-                    f"label for '{language}', found "
-                    f"{labels.get(language) if isinstance(labels, dict) else labels!r}"
-                )
+        _, found = datafile.texts_per_language(
+            labels, languages, shown, lines, ("kinds", key), f"kinds: '{key}'", what="a label"
+        )
+        problems += map(str, found)
     entries = data.get("documents")
     if not isinstance(entries, dict) or not entries:
         problems.append(f"{shown}: documents: expected one entry per symbol, found {entries!r}")

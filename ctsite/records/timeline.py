@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ctsite import datafile
 from ctsite.records.register import DocumentDate, Register
-from ctsite.text import printable, read_yaml
+from ctsite.text import printable
 
 # A Markdown line that the build replaces with the timeline.
 MARKER = "<!-- timeline -->"
@@ -42,7 +42,7 @@ def load(path: Path, languages: list[str], register: Register) -> tuple[Entry, .
     if not path.exists():
         return ()
     lines: dict = {}
-    data = read_yaml(path, shown, TimelineError, lines)
+    data = datafile.read(path, shown, TimelineError, lines)
     if not isinstance(data, list) or not data:
         raise TimelineError(f"{shown}: expected a list of entries, found {type(data).__name__}")
     problems: list[str] = []
@@ -64,18 +64,17 @@ def load(path: Path, languages: list[str], register: Register) -> tuple[Entry, .
         day = DocumentDate.parse(raw)
         if day is None:
             problems.append(f"{at('date')}: {DocumentDate.problem(raw)}")
-        texts = {}
-        for language in languages:
-            value = item.get(language)
-            if not isinstance(value, str) or not value.strip():
-                problems.append(f"{at(language)}: expected the entry's text, found {value!r}")
-            elif "[^" in value:
+        texts, found = datafile.texts_per_language(
+            item, languages, shown, lines, (number - 1,), label, fold_spaces=True
+        )
+        problems += map(str, found)
+        for language, value in list(texts.items()):
+            if "[^" in value:
                 problems.append(
                     f"{at(language)}: expected no footnote reference (cite the fact in the "
-                    f"page's text), found {value.strip()[:60]!r}"
+                    f"page's text), found {value[:60]!r}"
                 )
-            else:
-                texts[language] = " ".join(value.split())
+                del texts[language]
         symbols = item.get("documents") or []
         if not isinstance(symbols, list):
             problems.append(

@@ -6,10 +6,10 @@ analysis (README, "Search"). Text analysis is `analysis.py`, the index format `i
 
 from __future__ import annotations
 
-import html
 import shutil
 
 from ctsite.search import entries, index
+from ctsite.text import page_title
 
 
 class SearchFeature:
@@ -27,7 +27,7 @@ class SearchFeature:
         self.documents.append(
             index.Document(
                 url=page.url,
-                title=html.unescape(str(page.title or "")),
+                title=page_title(page),
                 text=index.text_of(content),
                 kind="entry" if practice else "page",
             )

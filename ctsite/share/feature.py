@@ -21,7 +21,7 @@ from babel.core import get_global
 
 from ctsite.share import description, structured
 from ctsite.share.image import SIZE, share_image_path
-from ctsite.text import plain
+from ctsite.text import page_title
 
 log = logging.getLogger("mkdocs.hooks.share")
 
@@ -63,7 +63,7 @@ class ShareFeature:
         canonical = next(alt.url for alt in context["page_alternates"] if alt.current)
         # MkDocs knows only the root as the home page; each language has its own.
         home = page.url == self.context.language.home
-        title = config.site_name if home else plain(page.meta.get("title") or page.title)
+        title = config.site_name if home else page_title(page)
         context["share"] = {
             "title": title,
             "description": text,
@@ -144,6 +144,6 @@ class ShareFeature:
             file = page.file if depth == len(parts) else self.pages_by_url.get(url)
             if file is None or file.page is None:
                 continue
-            name = plain((file.page.meta or {}).get("title") or file.page.title)
+            name = page_title(file.page)
             crumbs.append(structured.Crumb(name=name, url=self.context.site_url + url))
         return crumbs

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ctsite import datafile
+from ctsite.addresses import address_problem
 from ctsite.records.register import DocumentDate, Register
 from ctsite.text import printable
 
@@ -117,7 +118,7 @@ def load(
                 f"{', '.join(REQUIRED)}, found {_shown(item)}"
             )
             continue
-        check = _Entry(shown, number, item, first, fields)
+        check = _Entry(shown, number, item, first, fields, lines)
         statement = check.statement(languages, venues, subjects, register, seen)
         problems.extend(check.messages())
         if statement is not None:
@@ -136,19 +137,24 @@ def _hint(value: object, known) -> str:
 class _Entry:
     """One entry's checks: every problem with its line, the statement when there is none."""
 
-    def __init__(self, shown: str, number: int, item: dict, first: int, lines: dict[str, int]):
+    def __init__(
+        self, shown: str, number: int, item: dict, first: int, lines: dict[str, int], file_lines
+    ):
         self.shown, self.item, self.first, self.lines = shown, item, first, lines
+        # The lines of the whole file (`datafile.read`'s), and where the entry is in it.
+        self.all_lines, self.index = file_lines, number - 1
         identifier = item.get("id")
         self.name = identifier if isinstance(identifier, str) else f"entry {number}"
         self.problems: list[tuple[int, str]] = []
 
-    def problem(self, field: str, expected: str, found: object) -> None:
+    def problem(self, field: str, expected: str, found: object, said: str | None = None) -> None:
+        """One problem of a field; `said`: what was found, in words, in place of its value."""
         line = self.lines.get(field) or self.lines.get(field.split(".")[0], self.first)
         self.problems.append(
             (
                 line,
                 f"{self.shown}, line {line}: statement '{self.name}': {field}: expected "
-                f"{expected}, found {_shown(found)}",
+                f"{expected}, found {said or _shown(found)}",
             )
         )
 
@@ -227,27 +233,26 @@ class _Entry:
         return identifier
 
     def _texts(self, field: str, limit: int, languages: list[str]) -> dict[str, str]:
-        value = self.item[field]
-        texts: dict[str, str] = {}
-        if not isinstance(value, dict):
-            self.problem(field, f"a text per language ({', '.join(languages)}: ...)", value)
-            return texts
-        for language in languages:
-            where = f"{field}.{language}"
-            text = value.get(language)
-            if not isinstance(text, str) or not text.strip():
-                self.problem(where, "a text in this language", text)
-                continue
+        found, wrong = datafile.texts_per_language(
+            self.item[field],
+            languages,
+            self.shown,
+            self.all_lines,
+            (self.index, field),
+            f"statement '{self.name}': {field}",
+            limit=limit,
+            only_languages=True,
+            fold_spaces=True,
+        )
+        self.problems += [(problem.line or self.first, problem.message) for problem in wrong]
+        texts = {}
+        for language, text in found.items():
             # Control and bidi characters are refused, with their line, by `datafile.read`.
-            text = " ".join(text.split())
-            if len(text) > limit:
-                self.problem(where, f"at most {limit} characters", f"{len(text)} characters")
-            elif "<" in text or "[^" in text:
+            if "<" in text or "[^" in text:
+                where = f"{field}.{language}"
                 self.problem(where, "plain text (no HTML, no footnote: sources cite it)", text)
             else:
                 texts[language] = text
-        for extra in sorted(set(value) - set(languages), key=str):
-            self.problem(f"{field}.{extra}", f"only the languages {', '.join(languages)}", extra)
         return texts
 
     def _subjects(self, subjects: dict) -> list[str]:
@@ -293,10 +298,11 @@ class _Entry:
                 self.problem("sources", "entries with exactly a title and a url", source)
                 continue
             title, url = source["title"], source["url"]
+            wrong = address_problem(url)
             if not isinstance(title, str) or not title.strip() or "<" in title:
                 self.problem("sources", "a source's title as plain text", title)
-            elif not isinstance(url, str) or not re.match(r"^https://[^\s<>\"']+$", url):
-                self.problem("sources", "an address starting with https:// (no spaces)", url)
+            elif wrong:
+                self.problem("sources", "a public https address", url, said=wrong)
             else:
                 sources.append(Source(" ".join(title.split()), url))
         return sources

@@ -1,6 +1,6 @@
 """Events of the statements: Egypt's statements on counter-terrorism, by date, in every language.
 
-- `data/statements.yml` (checked by `data.py`, in the default language's build, every problem a
+- `data/statements.yml` (checked by `data.py`, once per build, `Run.statements`: every problem a
   warning with the file and line, fatal under `--strict`) holds one entry per statement.
 - The statements page (`extra.site.statements.page`) is rendered with
   `overrides/statements.html`: newest first, grouped by year, filters by venue and subject (the
@@ -8,7 +8,7 @@
 - Where a page has a line `<!-- latest-statements ... -->`, its latest statements are listed
   (`partials/statements-latest.html`); options `venue=a,b`, `subject=a,b`, `limit=N`.
 - The chairmanship timeline links the statements made on its days (`ctsite/records/feature.py`
-  reads `run.statements`).
+  reads `Run.statements`; where the statements page is, `page.py`, both ask).
 - Each language gets an Atom feed and a JSON export beside its statements page, announced on
   every page of that language (`<link rel="alternate" type="application/atom+xml">`), and one
   search result per statement.
@@ -16,44 +16,24 @@
 
 from __future__ import annotations
 
-import logging
 import re
 from datetime import date
 from itertools import groupby
-from pathlib import Path, PurePosixPath
 
 from babel.dates import format_skeleton
 from mkdocs.utils import get_relative_url
 
-from ctsite.catalogue import vocabularies
 from ctsite.search import index
 from ctsite.statements import data, feed
-
-log = logging.getLogger("mkdocs.hooks.statements")
+from ctsite.statements.page import folder_of, is_statements_page
 
 LATEST = re.compile(r"^<!-- latest-statements((?:\s+[a-z]+=[a-z0-9,-]+)*)\s*-->$", re.M)
 FEED = "feed.xml"
 EXPORT = "statements.json"
 
 
-def folder_of(page: str) -> str:
-    """The site-relative folder a page is published at: `statements.md` -> `statements/`."""
-    path = PurePosixPath(page)
-    if path.stem == "index":
-        return "" if str(path.parent) == "." else f"{path.parent}/"
-    return f"{path.with_suffix('')}/"
-
-
-def is_statements_page(src_uri: str, codes: list[str], settings) -> bool:
-    """Whether a page (its source, `en/statements.md`) is the statements page of its language."""
-    parts = PurePosixPath(src_uri).parts
-    if parts and parts[0] in codes:
-        parts = parts[1:]
-    return bool(settings.file) and PurePosixPath(*parts) == PurePosixPath(settings.page)
-
-
 class StatementsFeature:
-    """One language's build; `run.statements` holds the checked statements of every language."""
+    """One language's build; `Run.statements` are the checked statements of every language."""
 
     def __init__(self, context, run):
         self.context = context
@@ -65,13 +45,11 @@ class StatementsFeature:
     # -- reading ----------------------------------------------------------------------------
 
     def on_pre_build(self, config) -> None:
-        """Read and check the statements (once per build), then make this language's views."""
+        """This language's views of the statements (read and checked once per build,
+        `Run.statements`), and one search result per statement."""
         if not self.settings.file:
             return
-        context = self.context
-        if context.is_default_build or self.run.statements is None:
-            self.run.statements = self._load()
-        language = context.language.code
+        language = self.context.language.code
         self.views = [self._view(statement, language) for statement in self.run.statements]
         self.run.search_documents.setdefault(language, []).extend(
             index.Document(
@@ -82,30 +60,6 @@ class StatementsFeature:
             )
             for view in self.views
         )
-
-    def _load(self) -> tuple[data.Statement, ...]:
-        """The venues and the statements, checked; none (each problem a warning, fatal under
-        `--strict`) when either cannot be used."""
-        context = self.context
-        path = Path(self.settings.file)
-        shown = path.relative_to(context.project).as_posix()
-        self.run.venues = {}
-        try:
-            self.run.venues = vocabularies.load(
-                {"venues": Path(self.settings.venues)}, context.codes, context.project
-            ).entries["venues"]
-            return data.load(
-                path,
-                shown,
-                context.codes,
-                self.run.venues,
-                self.run.schema.vocabularies.entries["pillars"],
-                self.run.register,
-            )
-        except (vocabularies.VocabularyError, data.StatementsError) as error:
-            for line in str(error).splitlines():
-                log.warning(line)
-            return ()
 
     def _url(self, language: str, absolute: bool = True) -> str:
         home = self.context.homes()[language]

@@ -1,4 +1,5 @@
-"""Command-line tools for editors and operators: `python -m ctsite.tools.<name>`.
+"""Command-line tools for editors and operators: `python -m ctsite.tools.<name>`. Tools sit on
+top of the build's package: nothing outside `ctsite/tools/` imports one (tests/test_layers.py).
 
 - `new_practice`: scaffold a catalogue entry in every language (`make new-practice ID=`);
 - `new_statement`: add a statement to fill in to `data/statements.yml` (`make new-statement ID=`);
@@ -8,7 +9,8 @@
 - `audit`: Lighthouse on the key pages;
 - `bench_catalogue`, `bench_search`: the benchmarks;
 - `fonts`: rebuild the self-hosted fonts;
-- `share_image`: draw each language's share image from the site's fonts (`make share-image`);
+- `share_image`: draw each language's share image (`make share-image`; the drawing is
+  `ctsite.share.image`);
 - `material_diff`: record how our templates differ from Material's;
 - `second_engine`: build with ProperDocs and compare with the MkDocs build.
 """

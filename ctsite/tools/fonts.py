@@ -58,8 +58,8 @@ from pathlib import Path
 
 from fontTools import subset
 
+from ctsite.settings import i18n_languages
 from ctsite.tools import PROJECT
-from ctsite.tools import project as projects
 
 PACKAGE = "@fontsource/ibm-plex-sans-arabic@5.3.0"
 FAMILY = "IBM Plex Sans Arabic"
@@ -150,7 +150,7 @@ def file_name(subset_name: str, weight: int) -> str:
 
 def language_names(config: Path = CONFIG) -> list[str]:
     """The language names the switcher shows (mkdocs.yml: plugins → i18n → languages → name)."""
-    return [language["name"] for language in projects.i18n_languages(config)]
+    return [language["name"] for language in i18n_languages(config)]
 
 
 def faces(names: list[str]) -> list[Face]:

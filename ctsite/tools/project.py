@@ -35,20 +35,6 @@ class Project:
         return self.folder / "docs"
 
 
-def i18n_languages(config: Path = PROJECT / "mkdocs.yml", text: str | None = None) -> list[dict]:
-    """The i18n plugin's `languages` entries as mkdocs.yml writes them (name, locale, site_name,
-    site_description...), read without validating the rest of the file as `load` does: for a
-    tool given a copy of the file alone. `text` is the file's text when already read."""
-    from mkdocs.utils import yaml_load
-
-    data = yaml_load(text if text is not None else config.read_text(encoding="utf-8")) or {}
-    for plugin in data.get("plugins") or []:
-        if isinstance(plugin, dict) and isinstance(plugin.get("i18n"), dict):
-            languages = plugin["i18n"].get("languages") or []
-            return [language for language in languages if isinstance(language, dict)]
-    return []
-
-
 def load(folder: Path = PROJECT) -> Project:
     """The project in `folder` (this one by default)."""
     from mkdocs.config import load_config

@@ -18,6 +18,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from ctsite import sources
 from ctsite.languages import status
 from ctsite.text import look_alikes, printable
 from ctsite.tools import project as projects
@@ -60,8 +61,8 @@ def record(project: projects.Project, pages: list[str]) -> int:
 
 def default_pages(project: projects.Project) -> set[str]:
     """Every page of the default language, as `make translations PAGE=` names it."""
-    folder = project.docs / project.default.code
-    return {path.relative_to(folder).as_posix() for path in folder.rglob("*.md")}
+    code = project.default.code
+    return sources.names(sources.files(project.docs, [code]), [code])[code]
 
 
 def split_pages(arguments: list[str], known: set[str]) -> tuple[list[str], list[str]]:
