@@ -63,6 +63,21 @@ def checked_paths() -> list[str]:
     return site_paths() + NOT_FOUND_PATHS
 
 
+# Under `pytest -n`, each page's tests run on the worker that visited it: the pages of each
+# language are shared between this many groups of workers (conftest.py), every other page to
+# the same group, so that the visits (most of the browser checks' time) are spread over the
+# workers and no page is visited twice.
+VISIT_GROUPS = 2
+
+
+def visit_group(path: str) -> str:
+    """The xdist group of a page's visit: its language and a share (`visits-ar-0`)."""
+    language = "en" if path.startswith("en/") else "ar"
+    same = [p for p in checked_paths() if p.startswith("en/") == (language == "en")]
+    share = same.index(path) % VISIT_GROUPS if path in same else 0
+    return f"visits-{language}-{share}"
+
+
 @dataclass
 class PageLoad:
     """What loading one page did: its requests, failures and console errors."""

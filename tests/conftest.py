@@ -102,9 +102,9 @@ SLOW_FIXTURES = {
 @pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(items):
     """A test that uses Chromium is a browser test, one that uses a fixture of SLOW_FIXTURES a
-    slow one (`make check` leaves both out). Under `pytest -n`, the tests that read the shared
-    page visits of one language run on one worker, so that each page is visited once, and each
-    language's on another."""
+    slow one (`make check` leaves both out). Under `pytest -n`, the tests that read a page's
+    shared visit run on the worker of its group (browser.visit_group), so that each page is
+    visited once and the visits are spread over the workers."""
     for item in items:
         fixtures = getattr(item, "fixturenames", ())
         if "chromium" in fixtures:
@@ -112,10 +112,10 @@ def pytest_collection_modifyitems(items):
         if SLOW_FIXTURES.keys() & set(fixtures):
             item.add_marker(pytest.mark.slow)
         if "visits" in fixtures:
+            from browser import visit_group
+
             params = item.callspec.params if hasattr(item, "callspec") else {}
-            path = str(params.get("path", ""))
-            language = params.get("language") or ("en" if path.startswith("en/") else "ar")
-            item.add_marker(pytest.mark.xdist_group(f"visits-{language}"))
+            item.add_marker(pytest.mark.xdist_group(visit_group(str(params.get("path", "")))))
 
 
 # Hypothesis: locally, new examples every run; under CI (CI=true), the same examples every run,
