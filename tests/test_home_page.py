@@ -217,7 +217,9 @@ def test_every_page_says_who_publishes_it_at_every_width(
     page = context.new_page()
     seen = []
     for path in (HOMES[language], HOMES[language] + "best-practices/"):
-        page.goto(served + path, wait_until="load")
+        # The network idle, not only the page loaded: on a busy machine a face the header needs
+        # may still be on its way when `load` fires, and a wider fallback then cuts the name.
+        page.goto(served + path, wait_until="networkidle")
         page.evaluate("document.fonts.ready.then(() => true)")
         seen.append(page.evaluate(HEADER_AND_DRAWER))
     context.close()
