@@ -9,6 +9,7 @@ import re
 import pytest
 import yaml
 from browser import DESKTOP, PHONE
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from sitecheck import ROOT, content_pages, resolve
 
 HOMES = {"ar": "", "en": "en/"}
@@ -217,10 +218,15 @@ def test_every_page_says_who_publishes_it_at_every_width(
     page = context.new_page()
     seen = []
     for path in (HOMES[language], HOMES[language] + "best-practices/"):
-        # The network idle, not only the page loaded: on a busy machine a face the header needs
-        # may still be on its way when `load` fires, and a wider fallback then cuts the name.
         page.goto(served + path, wait_until="networkidle")
         page.evaluate("document.fonts.ready.then(() => true)")
+        # Once the header has settled: on a busy machine the first page of a context was seen,
+        # just after load, with its name 5 px too wide for a moment (the header's controls
+        # were still being drawn). A name that stays cut still fails below.
+        try:
+            page.wait_for_function(f"() => !({HEADER_AND_DRAWER})().headerCut", timeout=3000)
+        except PlaywrightTimeout:
+            pass
         seen.append(page.evaluate(HEADER_AND_DRAWER))
     context.close()
     for shown in seen:
