@@ -10,7 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
+
+from ctsite.catalogue.frontmatter import MAX_PAGE_BYTES
 
 
 @dataclass(frozen=True)
@@ -22,10 +25,14 @@ class Source:
     path: Path
     data: bytes
 
-    @property
+    @cached_property
     def text(self) -> str:
         """The text, as far as it decodes (an undecodable file is reported by the front matter
-        check with its byte and offset)."""
+        check with its byte and offset); empty for a page over `MAX_PAGE_BYTES`, which is
+        refused with its size (`ctsite.content.guard`) and read by no check: the glossary's
+        patterns once took 15 s over a 20 MB title."""
+        if len(self.data) > MAX_PAGE_BYTES:
+            return ""
         return self.data.decode("utf-8-sig", errors="replace")
 
 

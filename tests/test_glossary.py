@@ -79,6 +79,22 @@ def test_a_form_to_avoid_is_named_with_page_line_term_and_expected_form(tmp_path
     ]
 
 
+def test_a_page_too_large_to_read_is_named_for_its_size_only(tmp_path, glossary):
+    """A page over the size limit is refused with its size (tests/test_untrusted_text.py) and
+    read by no check: its 20 MB are not searched for terms, which took 15 s of a build."""
+    from ctsite.catalogue.frontmatter import MAX_PAGE_BYTES
+
+    used = "The Counterterrorism Committee met.\n"
+    filler = "Text.\n" * (MAX_PAGE_BYTES // 6)
+    docs = pages(tmp_path, "# عنوان\n", "# Title\n\n" + filler + used)
+    assert messages(docs, glossary) == []
+    # Just under the limit, the same form is read and named.
+    under = filler[: MAX_PAGE_BYTES - len(used) - 100]
+    docs = pages(tmp_path, "# عنوان\n", "# Title\n\n" + under + used)
+    line = 3 + under.count("\n")
+    assert [m.split(":")[0] for m in messages(docs, glossary)] == [f"docs/en/page.md, line {line}"]
+
+
 def test_an_arabic_spelling_to_avoid_is_named_too(tmp_path, glossary):
     docs = pages(tmp_path, "# عنوان\n\nتنفيذ الإستراتيجية الوطنية.\n", "# Title\n")
     assert messages(docs, glossary) == [

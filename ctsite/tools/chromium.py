@@ -10,7 +10,36 @@ import os
 import shutil
 from pathlib import Path
 
-# Flags that keep Chromium from reaching for Google's hosts on a machine without network.
+# The features Playwright 1.65 turns off (its `chromiumSwitches`). Chromium reads only the last
+# `--disable-features` it is given, so ours must repeat them: tests/test_chromium_flags.py fails
+# when a Playwright upgrade turns off one this list lacks.
+PLAYWRIGHT_DISABLED_FEATURES = (
+    "AvoidUnnecessaryBeforeUnloadCheckSync",
+    "DestroyProfileOnBrowserClose",
+    "HttpsUpgrades",
+    "HttpsFirstBalancedModeAutoEnable",
+    "LensOverlay",
+    "MediaRouter",
+    "PaintHolding",
+    "ThirdPartyStoragePartitioning",
+    "AvoidCorsURLLoaderRestartOnRedirect",
+    "TcpPortRandomizationWin",
+    "OptimizationHints",
+    "NetworkTimeServiceQuerying",
+    "AimEnabled",
+    "PreconnectToSearch",
+    "msForceBrowserSignIn",
+    "msEdgeUpdateLaunchServicesPreferredVersion",
+)
+# Chromium 156 draws its address bar's suggestion list as two web pages of its own
+# (chrome://omnibox-popup.top-chrome/), made for every new window, so for every browser context
+# the tests open, though a headless window never shows them. They cost more processor time than
+# the page a context is opened for (about 1 s of the 2 s of a first load on this machine), and
+# nothing a page shows or a check measures depends on them.
+UNSHOWN_BROWSER_UI = ("WebUIOmniboxPopup", "WebUIOmniboxAimPopup")
+
+# Flags that keep Chromium from reaching for Google's hosts on a machine without network, and
+# from drawing browser interface no one sees.
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -20,6 +49,7 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
     "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1",
+    "--disable-features=" + ",".join(PLAYWRIGHT_DISABLED_FEATURES + UNSHOWN_BROWSER_UI),
 ]
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}
