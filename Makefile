@@ -5,6 +5,11 @@ VENV := .venv
 BIN := $(VENV)/bin
 # Material prints an end-of-life notice on every run; it says nothing about our site.
 export NO_MKDOCS_2_WARNING := 1
+# Python keeps the bytecode of what it compiles (in __pycache__/, which git ignores), even where
+# the shell says not to: the tests start about a hundred builds, each of which would compile
+# ctsite/ again (0.16 s of processor time each), and every test worker would rewrite the tests'
+# assertions again.
+unexport PYTHONDONTWRITEBYTECODE
 
 .DEFAULT_GOAL := help
 .PHONY: help serve build messages check test audit csp new-practice new-statement translations \

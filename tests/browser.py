@@ -8,6 +8,7 @@ under CI (`CI=true`), where a missing browser is a failure.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
@@ -27,8 +28,10 @@ def require_chromium() -> str:
     missing_tool(reason)
 
 
-def site_paths() -> list[str]:
-    """Every page's URL path, both languages, from the Markdown sources, then the 404 pages."""
+@cache
+def _site_paths() -> tuple[str, ...]:
+    """Every page's URL path, both languages, from the Markdown sources (read once: the test
+    runner asks for each page's group)."""
     paths = []
     for language, prefix in (("ar", ""), ("en", "en/")):
         for source in sorted((ROOT / "docs" / language).rglob("*.md")):
@@ -38,7 +41,12 @@ def site_paths() -> list[str]:
             else:
                 relative += "/"
             paths.append(prefix + relative)
-    return paths
+    return tuple(paths)
+
+
+def site_paths() -> list[str]:
+    """Every page's URL path, both languages, from the Markdown sources."""
+    return list(_site_paths())
 
 
 # Both 404 pages, as published and as served for a missing address, in each language.

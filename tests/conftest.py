@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import fcntl
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -18,12 +20,27 @@ TEST_EDIT_BASE_URL = "https://code.example.test/site/edit/main/docs/"
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The site built with `mkdocs build --strict` from this project, into a temporary folder."""
-    site_dir = tmp_path_factory.mktemp("site")
-    result = build(
-        ROOT, site_dir, site_url=TEST_SITE_URL, shared=True, EDIT_BASE_URL=TEST_EDIT_BASE_URL
-    )
-    assert result.returncode == 0, f"strict build failed:\n{result.stdout}\n{result.stderr}"
+    """The site built with `mkdocs build --strict` from this project, into a temporary folder:
+    built once per test run, by the first worker that asks for it (under `pytest -n` the
+    workers share the run's temporary folder); the others wait for it and read it."""
+    root = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        root = root.parent  # the run's folder, above each worker's own
+    site_dir = root / "site"
+    built = root / "site.built"
+    with open(root / "site.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+        if not built.exists():
+            shutil.rmtree(site_dir, ignore_errors=True)
+            result = build(
+                ROOT,
+                site_dir,
+                site_url=TEST_SITE_URL,
+                shared=True,
+                EDIT_BASE_URL=TEST_EDIT_BASE_URL,
+            )
+            assert result.returncode == 0, f"strict build failed:\n{result.stdout}\n{result.stderr}"
+            built.touch()
     return site_dir
 
 
