@@ -310,6 +310,24 @@ SEPARATORS = """() => [...document.querySelectorAll("article sup[id^='fnref']")]
 })"""
 
 
+def show_scheme(page, scheme: str) -> str | None:
+    """Switch the system's colour scheme of a loaded page ("light" or "dark"), which the site
+    follows without a reload; once Material has drawn it and its colour transition has run,
+    the scheme drawn (`data-md-color-scheme`), for the test of the scheme drawn to compare."""
+    page.emulate_media(color_scheme=scheme)
+    wanted = "slate" if scheme == "dark" else "default"
+    try:
+        page.wait_for_function(
+            f"() => document.body.getAttribute('data-md-color-scheme') === '{wanted}'",
+            timeout=2000,
+        )
+    except PlaywrightTimeout:
+        pass  # the test of the scheme drawn says so
+    # Material's colours change with a transition: checked once it has run.
+    page.wait_for_function("() => document.getAnimations().every((a) => a.playState !== 'running')")
+    return page.evaluate("document.body.getAttribute('data-md-color-scheme')")
+
+
 @dataclass
 class Visit:
     """What one first visit to a page showed, for every check made on it."""
@@ -397,20 +415,7 @@ class Visits:
         """axe's violations, the scheme drawn and HTML_CodeSniffer's errors, light then dark."""
         axe, drawn, htmlcs = {}, {}, {}
         for scheme in ("light", "dark"):
-            page.emulate_media(color_scheme=scheme)
-            wanted = "slate" if scheme == "dark" else "default"
-            try:
-                page.wait_for_function(
-                    f"() => document.body.getAttribute('data-md-color-scheme') === '{wanted}'",
-                    timeout=2000,
-                )
-            except PlaywrightTimeout:
-                pass  # the test of the scheme drawn says so
-            # Material's colours change with a transition: checked once it has run.
-            page.wait_for_function(
-                "() => document.getAnimations().every((a) => a.playState !== 'running')"
-            )
-            drawn[scheme] = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
+            drawn[scheme] = show_scheme(page, scheme)
             violations = self.axe.run(page, options=AXE_OPTIONS).response["violations"]
             axe[scheme] = describe(violations)
             htmlcs[scheme] = html_codesniffer(page)

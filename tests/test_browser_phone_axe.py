@@ -1,12 +1,13 @@
 """axe-core on a phone, both languages, both schemes, in the states this issue's changes add: the
 home page's first screen, the catalogue with its filters folded and unfolded, an entry, the 404
-page, and open search results. (The every-page axe check runs on a desktop.)"""
+page, and open search results. (The every-page axe check runs on a desktop.) Each state is loaded
+once per language, and checked light then dark, as the page visits do (browser.show_scheme)."""
 
 from __future__ import annotations
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from browser import AXE_OPTIONS, PHONE, describe
+from browser import AXE_OPTIONS, PHONE, describe, show_scheme
 from test_search_browser import results
 
 HOMES = {"ar": "", "en": "en/"}
@@ -30,17 +31,39 @@ STATES = {
 }
 
 
+@pytest.fixture(scope="session")
+def phone_axe(chromium, served):
+    """`phone_axe(state, language)`: axe's violations in each scheme, light then dark, on one
+    load of the state (the system's setting switched between them, which the site follows
+    without a reload), made when a test first asks for it."""
+    found: dict[tuple[str, str], dict[str, list[str]]] = {}
+
+    def check(state: str, language: str) -> dict[str, list[str]]:
+        if (state, language) not in found:
+            path, action = STATES[state]
+            context = chromium.new_context(viewport=PHONE, color_scheme="light")
+            page = context.new_page()
+            page.goto(served + HOMES[language] + path, wait_until="load")
+            page.evaluate("document.fonts.ready.then(() => true)")
+            if action:
+                action(page)
+            violations = {}
+            for scheme, drawn in (("light", "default"), ("dark", "slate")):
+                assert show_scheme(page, scheme) == drawn, f"{state} {language}: not {scheme}"
+                violations[scheme] = describe(
+                    Axe().run(page, options=AXE_OPTIONS).response["violations"]
+                )
+            context.close()
+            found[state, language] = violations
+        return found[state, language]
+
+    return check
+
+
+# One worker makes every load (each serves both schemes' tests).
+@pytest.mark.xdist_group("phone-axe")
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("language", HOMES)
 @pytest.mark.parametrize("state", STATES)
-def test_no_accessibility_violation_on_a_phone(chromium, served, state, language, scheme):
-    path, action = STATES[state]
-    context = chromium.new_context(viewport=PHONE, color_scheme=scheme)
-    page = context.new_page()
-    page.goto(served + HOMES[language] + path, wait_until="load")
-    page.evaluate("document.fonts.ready.then(() => true)")
-    if action:
-        action(page)
-    violations = Axe().run(page, options=AXE_OPTIONS).response["violations"]
-    context.close()
-    assert describe(violations) == []
+def test_no_accessibility_violation_on_a_phone(phone_axe, state, language, scheme):
+    assert phone_axe(state, language)[scheme] == []
