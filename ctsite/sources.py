@@ -30,7 +30,7 @@ class Source:
         """The text, as far as it decodes (an undecodable file is reported by the front matter
         check with its byte and offset); empty for a page over `MAX_PAGE_BYTES`, which is
         refused with its size (`ctsite.content.guard`) and read by no check: the glossary's
-        patterns once took 15 s over a 20 MB title."""
+        patterns once took 5 s over a 20 MB title."""
         if len(self.data) > MAX_PAGE_BYTES:
             return ""
         return self.data.decode("utf-8-sig", errors="replace")

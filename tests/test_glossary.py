@@ -81,7 +81,7 @@ def test_a_form_to_avoid_is_named_with_page_line_term_and_expected_form(tmp_path
 
 def test_a_page_too_large_to_read_is_named_for_its_size_only(tmp_path, glossary):
     """A page over the size limit is refused with its size (tests/test_untrusted_text.py) and
-    read by no check: its 20 MB are not searched for terms, which took 15 s of a build."""
+    read by no check: its 20 MB are not searched for terms, which took 5 s of a build."""
     from ctsite.catalogue.frontmatter import MAX_PAGE_BYTES
 
     used = "The Counterterrorism Committee met.\n"
