@@ -1,0 +1,32 @@
+"""The theme's templates are compiled once and kept between builds (ctsite.build.TEMPLATE_CACHE,
+in the temporary directory): a template an editor or a maintainer changes is in the next build,
+never the compiled copy of the one before."""
+
+from __future__ import annotations
+
+from sitecheck import build
+
+
+def test_a_changed_template_is_in_the_next_build_though_compiled_templates_are_kept(
+    project_copy, tmp_path
+):
+    scratch = tmp_path / "scratch"  # the builds' temporary directory, where the cache lives
+    scratch.mkdir()
+    first = build(project_copy, tmp_path / "first", TMPDIR=str(scratch))
+    assert first.returncode == 0, first.stderr[-3000:]
+    (cache,) = scratch.glob("_jinja2-cache-*")
+    assert len(list(cache.iterdir())) > 20  # Material's templates and ours, compiled
+
+    footer = project_copy / "overrides" / "partials" / "copyright.html"
+    footer.write_text(
+        footer.read_text(encoding="utf-8").replace(
+            '<div class="md-copyright">', '<div class="md-copyright"><p class="changed">x</p>'
+        ),
+        encoding="utf-8",
+    )
+    second = build(project_copy, tmp_path / "second", TMPDIR=str(scratch))
+    assert second.returncode == 0, second.stderr[-3000:]
+    for site, changed in ((tmp_path / "first", False), (tmp_path / "second", True)):
+        for home in ("index.html", "en/index.html"):
+            html = (site / home).read_text(encoding="utf-8")
+            assert ('<p class="changed">' in html) is changed, (site.name, home)
