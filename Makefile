@@ -10,6 +10,13 @@ export NO_MKDOCS_2_WARNING := 1
 # ctsite/ again (0.16 s of processor time each), and every test worker would rewrite the tests'
 # assertions again.
 unexport PYTHONDONTWRITEBYTECODE
+# The tests' temporary folders (the fixture sites, the copies of the project, a new virtual
+# environment) go in memory where the machine has a RAM disk: on these machines the disk takes
+# about half a millisecond to create a file, and a build writes 1,100 of them (1.2 s of a build's
+# 5 s of processor time). Measured: the tests of the translation status and of a missing
+# translation (twelve builds) took 42 s of processor time with their folders on disk, 23 s in
+# /dev/shm. A green run leaves nothing there (pytest.ini's tmp_path_retention_policy).
+TEST_TMPDIR := $(or $(wildcard /dev/shm),$(TMPDIR),/tmp)
 
 .DEFAULT_GOAL := help
 .PHONY: help serve build messages check test audit csp new-practice new-statement translations \
@@ -44,13 +51,13 @@ messages: $(VENV)/.installed ## Editors' loop: the strict build's problems alone
 	$(BIN)/python -m ctsite.tools.messages
 
 check: $(VENV)/.installed node_modules/.installed ## Fast loop: lint, strict build, tests without a browser
-	$(BIN)/python -m pytest -m "not browser and not slow"
+	TMPDIR=$(TEST_TMPDIR) $(BIN)/python -m pytest -m "not browser and not slow"
 
 # Four workers on two cores: the browser checks spend much of their time waiting (page loads,
 # Lighthouse), so more workers than cores finish sooner; tests sharing a setup stay together
 # (xdist_group).
 test: $(VENV)/.installed node_modules/.installed ## Every test, in four workers
-	$(BIN)/python -m pytest -n 4 --dist loadgroup --durations=15
+	TMPDIR=$(TEST_TMPDIR) $(BIN)/python -m pytest -n 4 --dist loadgroup --durations=15
 
 audit: build node_modules/.installed ## Lighthouse on key pages: reports/lighthouse/summary.md
 	$(BIN)/python -m ctsite.tools.audit site
