@@ -5,7 +5,7 @@ network (nothing from another origin, no failure, no console error), direction, 
 from __future__ import annotations
 
 import pytest
-from browser import DESKTOP, PHONE, checked_paths, follow_skip_link
+from browser import DESKTOP, PHONE, axe_violations, checked_paths, describe, follow_skip_link
 
 NOT_FOUND_LOG = "Failed to load resource: the server responded with a status of 404 (Not Found)"
 PATHS = checked_paths()
@@ -25,6 +25,29 @@ def test_axe_finds_no_wcag_violation_in_the_dark_scheme(visits, path):
     visit = visits(path)
     assert visit.drawn["dark"] == "slate"
     assert visit.axe["dark"] == []
+
+
+# A page that fails WCAG twice over: an image with no text, and grey text on white that is too pale
+# to read (contrast 1.6:1, 4.5:1 needed) until the second run, for which it is made black on white.
+FAULTY = (
+    '<html lang="en"><head><title>Faulty</title></head><body><main><h1>Faulty</h1>'
+    '<img src="data:image/gif;base64,R0lGODlhAQABAAAAACw="><p id="pale" style="color:#ccc;'
+    'background:#fff">Pale text</p></main></body></html>'
+)
+
+
+def test_axe_names_the_violations_of_each_run_on_the_same_page(chromium):
+    """The checks' axe finds what fails, again on a second run in the same page (axe put in the
+    page once), and that run sees what the page then draws."""
+    page = chromium.new_page()
+    page.set_content(FAULTY)
+    first = describe(axe_violations(page))
+    page.evaluate("document.querySelector('#pale').style.color = '#000'")
+    second = describe(axe_violations(page))
+    page.close()
+    assert [line.split(":")[0] for line in first] == ["color-contrast", "image-alt"], first
+    assert "#pale" in first[0]
+    assert [line.split(":")[0] for line in second] == ["image-alt"], second
 
 
 SKIP_TEXT = {"ar": "انتقل إلى المحتوى", "en": "Skip to content"}

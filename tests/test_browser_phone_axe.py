@@ -6,8 +6,7 @@ once per language, and checked light then dark, as the page visits do (browser.s
 from __future__ import annotations
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
-from browser import AXE_OPTIONS, PHONE, describe, show_scheme
+from browser import PHONE, axe_violations, describe, show_scheme
 from test_search_browser import results
 
 HOMES = {"ar": "", "en": "en/"}
@@ -50,9 +49,7 @@ def phone_axe(chromium, served):
             violations = {}
             for scheme, drawn in (("light", "default"), ("dark", "slate")):
                 assert show_scheme(page, scheme) == drawn, f"{state} {language}: not {scheme}"
-                violations[scheme] = describe(
-                    Axe().run(page, options=AXE_OPTIONS).response["violations"]
-                )
+                violations[scheme] = describe(axe_violations(page))
             context.close()
             found[state, language] = violations
         return found[state, language]
