@@ -113,19 +113,68 @@ VISIBLE_NAME = """() => {
   };
 }"""
 
+HEADER_AND_DRAWER = """() => {
+  const topic = document.querySelector('.md-header__topic .md-ellipsis');
+  const drawer = document.querySelector('.md-nav__title[for="__drawer"]');
+  return {
+    header: topic.innerText.replace(/\\s+/g, ' ').trim(),
+    headerCut: topic.scrollWidth > topic.clientWidth,
+    drawer: drawer.innerText.replace(/\\s+/g, ' ').trim(),
+    drawerCut: drawer.scrollWidth > drawer.clientWidth || drawer.scrollHeight > drawer.clientHeight,
+  };
+}"""
 
+# The widths the header is read at: two phones, a small and a large tablet, a desktop.
+HEADER_WIDTHS = sorted({360, PHONE["width"], 720, 960, 1024, DESKTOP["width"]})
+
+
+@pytest.fixture(scope="session")
+def header_at(chromium, served):
+    """`header_at(language)`: what the header and the drawer's title show, by (page, width), on
+    the home page and an inner page (the catalogue), each loaded once and drawn at every width of
+    HEADER_WIDTHS in turn (the window resized, narrowest first), made when a test first asks."""
+    found: dict[str, dict[tuple[str, int], dict]] = {}
+
+    def look(language: str) -> dict[tuple[str, int], dict]:
+        if language not in found:
+            context = chromium.new_context(viewport={"width": HEADER_WIDTHS[0], "height": 800})
+            page = context.new_page()
+            shown = {}
+            for path in (HOMES[language], HOMES[language] + "best-practices/"):
+                page.set_viewport_size({"width": HEADER_WIDTHS[0], "height": 800})
+                page.goto(served + path, wait_until="networkidle")
+                page.evaluate("document.fonts.ready.then(() => true)")
+                for width in HEADER_WIDTHS:
+                    page.set_viewport_size({"width": width, "height": 800})
+                    # Once the header has settled: on a busy machine a page was seen, just
+                    # after load, with its name 5 px too wide for a moment (the header's
+                    # controls were still being drawn). A name that stays cut still fails.
+                    try:
+                        page.wait_for_function(
+                            f"() => !({HEADER_AND_DRAWER})().headerCut", timeout=3000
+                        )
+                    except PlaywrightTimeout:
+                        pass
+                    shown[path, width] = {
+                        **page.evaluate(VISIBLE_NAME),
+                        **page.evaluate(HEADER_AND_DRAWER),
+                    }
+            context.close()
+            found[language] = shown
+        return found[language]
+
+    return look
+
+
+# One worker reads every header (one load of each page serves every width's test).
+@pytest.mark.xdist_group("home-header")
 @pytest.mark.parametrize("language", HOMES)
 @pytest.mark.parametrize(
     ("width", "form"),
     [(360, "short"), (PHONE["width"], "short"), (1024, "short"), (DESKTOP["width"], "full")],
 )
-def test_the_header_shows_the_whole_name_that_fits(chromium, served, language, width, form):
-    context = chromium.new_context(viewport={"width": width, "height": 800})
-    page = context.new_page()
-    page.goto(served + HOMES[language], wait_until="load")
-    page.evaluate("document.fonts.ready.then(() => true)")
-    header = page.evaluate(VISIBLE_NAME)
-    context.close()
+def test_the_header_shows_the_whole_name_that_fits(header_at, language, width, form):
+    header = header_at(language)[HOMES[language], width]
     assert header["shown"] == [f"site-name site-name--{form}"]
     assert not header["cut"], f"the {form} name is cut at {width} px"
     assert "|" in header["title"]  # <title> keeps the full name
@@ -192,48 +241,23 @@ def test_a_title_is_listed_as_text_not_as_its_markup():
 
 UI = yaml.safe_load((ROOT / "data" / "ui.yml").read_text(encoding="utf-8"))
 
-HEADER_AND_DRAWER = """() => {
-  const topic = document.querySelector('.md-header__topic .md-ellipsis');
-  const drawer = document.querySelector('.md-nav__title[for="__drawer"]');
-  return {
-    header: topic.innerText.replace(/\\s+/g, ' ').trim(),
-    headerCut: topic.scrollWidth > topic.clientWidth,
-    drawer: drawer.innerText.replace(/\\s+/g, ' ').trim(),
-    drawerCut: drawer.scrollWidth > drawer.clientWidth || drawer.scrollHeight > drawer.clientHeight,
-  };
-}"""
 
-
+# One worker reads every header (one load of each page serves every width's test).
+@pytest.mark.xdist_group("home-header")
 @pytest.mark.parametrize("language", HOMES)
 @pytest.mark.parametrize(
     ("width", "ministry"),
     [(360, "ministry_short"), (720, "ministry_short"), (960, "ministry"), (1024, "ministry")],
 )
-def test_every_page_says_who_publishes_it_at_every_width(
-    chromium, served, language, width, ministry
-):
+def test_every_page_says_who_publishes_it_at_every_width(header_at, language, width, ministry):
     """The ministry's name as text in the header (a short form on phones), and the drawer's
     title whole, on the home page and an inner page."""
-    context = chromium.new_context(viewport={"width": width, "height": 800})
-    page = context.new_page()
-    seen = []
     for path in (HOMES[language], HOMES[language] + "best-practices/"):
-        page.goto(served + path, wait_until="networkidle")
-        page.evaluate("document.fonts.ready.then(() => true)")
-        # Once the header has settled: on a busy machine the first page of a context was seen,
-        # just after load, with its name 5 px too wide for a moment (the header's controls
-        # were still being drawn). A name that stays cut still fails below.
-        try:
-            page.wait_for_function(f"() => !({HEADER_AND_DRAWER})().headerCut", timeout=3000)
-        except PlaywrightTimeout:
-            pass
-        seen.append(page.evaluate(HEADER_AND_DRAWER))
-    context.close()
-    for shown in seen:
+        shown = header_at(language)[path, width]
         assert shown["header"] == f"{UI[ministry][language]} {UI['site_short_name'][language]}"
-        assert not shown["headerCut"]
+        assert not shown["headerCut"], (path, width)
         assert shown["drawer"].endswith(UI["ministry"][language])  # the full name, not cut
-        assert not shown["drawerCut"]
+        assert not shown["drawerCut"], (path, width)
 
 
 FIRST_SCREEN = """() => {
