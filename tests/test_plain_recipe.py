@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -161,13 +162,15 @@ def _get(url: str) -> str | None:
 # Slow (its `recipe` fixture): the recipe installs a whole environment (about 20 s with pip's
 # cache, longer without); one worker runs both of its tests, on one environment.
 @pytest.mark.xdist_group("plain-recipe")
-def test_mkdocs_serve_from_the_same_recipe_serves_both_home_pages(recipe):
+def test_mkdocs_serve_from_the_same_recipe_serves_both_home_pages(recipe, tmp_path):
     clone, bin_dir, env = recipe
     port = _free_port()
+    scratch = tmp_path / "scratch"  # where `mkdocs serve` makes its temporary site
+    scratch.mkdir()
     server = subprocess.Popen(
         [str(bin_dir / "mkdocs"), "serve", "--dev-addr", f"127.0.0.1:{port}", "--no-livereload"],
         cwd=clone,
-        env=env,
+        env=dict(env, TMPDIR=str(scratch)),
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
@@ -180,7 +183,9 @@ def test_mkdocs_serve_from_the_same_recipe_serves_both_home_pages(recipe):
             pages["en"] = pages["en"] or _get(f"http://127.0.0.1:{port}/en/")
             time.sleep(0.5)
     finally:
-        server.terminate()
+        # Ctrl-C, as a user stops it: `mkdocs serve` then removes the temporary folder it
+        # builds into (terminated, it leaves it behind).
+        server.send_signal(signal.SIGINT)
         try:
             log, _ = server.communicate(timeout=30)
         except subprocess.TimeoutExpired:
@@ -188,6 +193,8 @@ def test_mkdocs_serve_from_the_same_recipe_serves_both_home_pages(recipe):
             log, _ = server.communicate()
     assert None not in pages.values(), f"mkdocs serve did not serve both homes:\n{log}"
     assert "Traceback" not in log, log
+    left = [entry.name for entry in scratch.iterdir() if entry.name.startswith("mkdocs_")]
+    assert left == [], "mkdocs serve left its temporary site behind"
     for language, html in pages.items():
         page = BeautifulSoup(html, "html.parser")
         assert page.html["lang"] == language
