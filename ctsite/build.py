@@ -83,12 +83,22 @@ FEATURES = {
     "typography": TypographyFeature,
 }
 
+
 # The theme's templates, compiled to Python bytecode once and kept between builds: Jinja
 # compiles every template it loads, in every build of each language, which took about a quarter
 # of a build's processor time (the ~50 templates of Material and ours, twice). Jinja's own cache,
 # in a folder of the user's temporary directory (`_jinja2-cache-<uid>`): an entry is used only
-# while its template's source is unchanged, so an edited template is compiled again.
-TEMPLATE_CACHE = FileSystemBytecodeCache()
+# while its template's source is unchanged, so an edited template is compiled again. Where no
+# private folder can be made there (a read-only temporary directory), templates are compiled at
+# every build, as without the cache.
+def _template_cache() -> FileSystemBytecodeCache | None:
+    try:
+        return FileSystemBytecodeCache()
+    except (OSError, RuntimeError):
+        return None
+
+
+TEMPLATE_CACHE = _template_cache()
 
 
 class ProblemCount(logging.Handler):

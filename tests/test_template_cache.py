@@ -4,7 +4,7 @@ never the compiled copy of the one before."""
 
 from __future__ import annotations
 
-from sitecheck import build
+from sitecheck import ROOT, build
 
 
 def test_a_changed_template_is_in_the_next_build_though_compiled_templates_are_kept(
@@ -30,3 +30,19 @@ def test_a_changed_template_is_in_the_next_build_though_compiled_templates_are_k
         for home in ("index.html", "en/index.html"):
             html = (site / home).read_text(encoding="utf-8")
             assert ('<p class="changed">' in html) is changed, (site.name, home)
+
+
+def test_where_the_cache_cannot_be_made_the_build_compiles_its_templates_as_before(
+    own_build, tmp_path
+):
+    """A temporary directory where Jinja's private folder cannot be made (a file has its name):
+    the build goes on without the cache."""
+    import os
+
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    (scratch / f"_jinja2-cache-{os.getuid()}").write_text("not a folder", encoding="utf-8")
+    result = own_build(ROOT, tmp_path / "site", TMPDIR=str(scratch))
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert "Traceback" not in result.stderr
+    assert (tmp_path / "site" / "en" / "index.html").is_file()
