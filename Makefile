@@ -23,12 +23,13 @@ TEST_TMPDIR := $(or $(wildcard /dev/shm),$(TMPDIR),/tmp)
 	material-diff \
 	share-image second-engine compare-builds summary preview lock clean
 
-# The venv is rebuilt whenever the lock file or the package's declaration changes. The lock
-# file installs the site's logic (ctsite/) too, in editable mode (its line `-e .`), so edits to
-# it need no reinstall: the same one step as the plain recipe of MkDocs hosts (README).
-$(VENV)/.installed: requirements.txt pyproject.toml
+# The venv is rebuilt whenever a lock file or the package's declaration changes. It gets the
+# lock file of the tests and tools, requirements-dev.txt: the site's (requirements.txt, all the
+# hosts' recipe installs) and theirs, at the same versions. The site's lock file installs its
+# logic (ctsite/) too, in editable mode (its line `-e .`), so edits to it need no reinstall.
+$(VENV)/.installed: requirements-dev.txt requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	touch $@
 
 # Node tools for the checks (html-validate, the Nu HTML Checker, Lighthouse, HTML_CodeSniffer),
@@ -92,10 +93,14 @@ summary: $(VENV)/.installed ## Markdown tables of translations, catalogue, weigh
 preview: $(VENV)/.installed ## Serve a pull request's preview: SITE=<artifact .zip or folder>
 	$(BIN)/python -m ctsite.tools.preview "$(SITE)"
 
-lock: $(VENV)/.installed ## Re-pin requirements.txt from requirements.in
+# The site's lock file first; the second keeps the versions it finds pinned in its output file
+# (pip-compile prefers them), and tests/test_plain_recipe.py checks that the two agree.
+LOCK := $(BIN)/pip-compile --quiet --strip-extras --no-header --allow-unsafe --no-emit-index-url \
+	--no-emit-find-links
+lock: $(VENV)/.installed ## Re-pin requirements.txt and requirements-dev.txt from their .in files
 	$(BIN)/python -m pip install --quiet pip-tools==7.6.2
-	$(BIN)/pip-compile --quiet --strip-extras --no-header --allow-unsafe --no-emit-index-url \
-		--no-emit-find-links -o requirements.txt requirements.in
+	$(LOCK) -o requirements.txt requirements.in
+	$(LOCK) -o requirements-dev.txt requirements-dev.in
 
 clean: ## Remove the built site, the environments and the reports
 	rm -rf site $(VENV) .venv-properdocs node_modules reports

@@ -48,6 +48,28 @@ def test_without_the_package_the_build_says_what_to_install_in_one_line(tmp_path
     assert "hooks/site.py" in result.stderr
 
 
+def _pins(lock_file: str) -> dict[str, str]:
+    """{package: version} of a pip-compile lock file."""
+    pins = {}
+    for line in (ROOT / lock_file).read_text(encoding="utf-8").splitlines():
+        name, equals, version = line.partition("==")
+        if equals and not line.startswith((" ", "#")):
+            pins[name.strip().lower()] = version.strip()
+    return pins
+
+
+def test_the_tests_run_the_site_on_the_versions_hosts_install():
+    """requirements.txt (what hosts install) holds only the site's packages; the tests' lock file,
+    requirements-dev.txt, has every one of them at the same version, and its own besides."""
+    site, dev = _pins("requirements.txt"), _pins("requirements-dev.txt")
+    assert {name: dev.get(name) for name in site} == site
+    assert "mkdocs" in site and "nh3" in site and "pillow" in site
+    for tool in ("pytest", "playwright", "hypothesis", "ruff"):
+        assert tool in dev and tool not in site, tool
+    lines = (ROOT / "requirements.txt").read_text(encoding="utf-8").splitlines()
+    assert "-e ." in lines  # the site's own package, for the hook
+
+
 def _clean_environment() -> dict[str, str]:
     """The environment of a host's shell: none of this test run's virtual environment."""
     env = {
