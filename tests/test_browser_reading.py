@@ -6,7 +6,7 @@ between two footnote markers that stand side by side."""
 from __future__ import annotations
 
 import pytest
-from browser import DESKTOP, PHONE, WIDTHS, site_paths
+from browser import DESKTOP, PHONE, WIDTHS, show_scheme, site_paths
 from bs4 import BeautifulSoup
 
 PATHS = [path for path in site_paths() if "404" not in path]
@@ -85,22 +85,47 @@ def visit(page, url):
     page.evaluate("document.fonts.ready.then(() => true)")
 
 
+TITLED = ["", "en/", "approach/", "en/approach/", "best-practices/", "en/best-practices/"]
+
+
+@pytest.fixture(scope="session")
+def title_look(chromium, served):
+    """`title_look(path)`: the title's weight, its contrast and the text's, per colour scheme, on
+    a phone: the page loaded once, light then dark (the system's setting switched, which the site
+    follows without a reload: browser.show_scheme), made when a test first asks for it."""
+    found: dict[str, dict[str, dict]] = {}
+
+    def look(path: str) -> dict[str, dict]:
+        if path not in found:
+            context = chromium.new_context(viewport=PHONE, color_scheme="light")
+            page = context.new_page()
+            visit(page, served + path)
+            title = page.query_selector("article h1")
+            seen = {}
+            for scheme in ("light", "dark"):
+                seen[scheme] = {
+                    "drawn": show_scheme(page, scheme),
+                    "weight": int(title.evaluate("(h1) => getComputedStyle(h1).fontWeight")),
+                    "contrast": page.evaluate(CONTRAST, title),
+                    "body": page.evaluate(CONTRAST, page.query_selector("article p")),
+                }
+            context.close()
+            found[path] = seen
+        return found[path]
+
+    return look
+
+
+# One worker loads each page (one load serves both schemes' tests).
+@pytest.mark.xdist_group("title-look")
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-@pytest.mark.parametrize(
-    "path", ["", "en/", "approach/", "en/approach/", "best-practices/", "en/best-practices/"]
-)
-def test_the_title_is_bold_and_dark(chromium, served, path, scheme):
-    context = chromium.new_context(viewport=PHONE, color_scheme=scheme)
-    page = context.new_page()
-    visit(page, served + path)
-    title = page.query_selector("article h1")
-    weight = int(title.evaluate("(h1) => getComputedStyle(h1).fontWeight"))
-    contrast = page.evaluate(CONTRAST, title)
-    body = page.evaluate(CONTRAST, page.query_selector("article p"))
-    context.close()
-    assert weight >= 600
-    assert contrast >= 7, f"title contrast {contrast:.1f}:1"
-    assert contrast >= body - 0.5  # no fainter than the text under it
+@pytest.mark.parametrize("path", TITLED)
+def test_the_title_is_bold_and_dark(title_look, path, scheme):
+    seen = title_look(path)[scheme]
+    assert seen["drawn"] == ("slate" if scheme == "dark" else "default")
+    assert seen["weight"] >= 600
+    assert seen["contrast"] >= 7, f"title contrast {seen['contrast']:.1f}:1"
+    assert seen["contrast"] >= seen["body"] - 0.5  # no fainter than the text under it
 
 
 def test_running_text_stays_within_85_characters_a_line(desktop, served):
