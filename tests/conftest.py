@@ -133,6 +133,35 @@ def pytest_collection_modifyitems(items):
 
             params = item.callspec.params if hasattr(item, "callspec") else {}
             item.add_marker(pytest.mark.xdist_group(visit_group(str(params.get("path", "")))))
+        shared = shared_slow_setup(item)
+        if shared and not item.get_closest_marker("xdist_group"):
+            item.add_marker(pytest.mark.xdist_group(shared))
+
+
+def shared_slow_setup(item) -> str | None:
+    """The group of the first session fixture of a test (by name, the group named after it and
+    where it is defined) that builds or copies the project, itself
+    or through another fixture (a fixture site made once per session, such as
+    `tests/test_field_declared_once.py`'s `built`): its tests share a group, so that one worker
+    makes it. Without one, under `pytest -n` each worker that ran one of its tests made the site
+    again, silently."""
+    info = getattr(item, "_fixtureinfo", None)
+    if info is None:
+        return None
+    definitions = info.name2fixturedefs
+
+    def slow(name: str, seen: frozenset = frozenset()) -> bool:
+        if name in SLOW_FIXTURES:
+            return True
+        if name in seen or name not in definitions:
+            return False
+        return any(slow(arg, seen | {name}) for arg in definitions[name][-1].argnames)
+
+    for name in sorted(item.fixturenames):
+        found = definitions.get(name)
+        if name not in SLOW_FIXTURES and found and found[-1].scope == "session" and slow(name):
+            return f"shared-{found[-1].baseid}::{name}"
+    return None
 
 
 # Hypothesis: locally, new examples every run; under CI (CI=true), the same examples every run,

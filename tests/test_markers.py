@@ -97,12 +97,23 @@ def test_visit(visits, path):
 @pytest.mark.parametrize("number", range(6))
 def test_shared(number):
     pass
+
+
+@pytest.fixture(scope="session")
+def fixture_site(project_copies):
+    return None  # a fixture site would be built here, once per session
+
+
+@pytest.mark.parametrize("number", range(6))
+def test_fixture_site(fixture_site, number):
+    pass
 """
 
 
 def test_tests_sharing_a_setup_run_on_one_worker_under_pytest_n(tmp_path):
     """`--dist loadgroup` keeps each xdist_group on one worker, the groups conftest.py adds (the
-    page visits of each language) included: otherwise every worker sets up the shared visits,
+    page visits of each language, and the tests of a session fixture that builds or copies the
+    project) included: otherwise every worker sets up the shared visits,
     HTML_CodeSniffer's pages or the plain recipe's environment again, silently (pytest 9.2 with
     pytest-xdist 3.8 did, for every group)."""
     shutil.copy(ROOT / "tests" / "conftest.py", tmp_path / "conftest.py")
@@ -121,11 +132,14 @@ def test_tests_sharing_a_setup_run_on_one_worker_under_pytest_n(tmp_path):
     ran = re.findall(r"\[(gw\d+)\] .*PASSED \S*::(test_\w+)\[([^\]]+)\]", done.stdout)
     workers: dict[str, set[str]] = {}
     for worker, test, parameter in ran:
-        group = "one-setup" if test == "test_shared" else parameter.startswith("en/")
-        workers.setdefault(str(group), set()).add(worker)
-    assert len(ran) == 14, done.stdout
+        group = {"test_shared": "one-setup", "test_fixture_site": "fixture-site"}.get(
+            test, str(parameter.startswith("en/"))
+        )
+        workers.setdefault(group, set()).add(worker)
+    assert len(ran) == 20, done.stdout
     assert {group: len(found) for group, found in workers.items()} == {
         "one-setup": 1,
+        "fixture-site": 1,
         "True": 1,
         "False": 1,
     }
