@@ -96,21 +96,27 @@ class PageLoad:
     console_errors: list[str] = field(default_factory=list)
 
     def watch(self, page) -> None:
-        page.on("request", lambda request: self.requests.append(request.url))
-        page.on(
-            "requestfailed",
-            lambda request: self.failures.append(f"{request.url} ({request.failure})"),
-        )
-        page.on(
-            "response",
-            lambda response: response.status >= 400
-            and self.failures.append(f"{response.url} (HTTP {response.status})"),
-        )
-        page.on(
-            "console",
-            lambda message: message.type == "error"
-            and self.console_errors.append(f"{message.text} [{message.location.get('url')}]"),
-        )
+        for event, listener in self._listeners().items():
+            page.on(event, listener)
+
+    def unwatch(self, page) -> None:
+        """Stop recording (a page reused for the next load records that one elsewhere)."""
+        for event, listener in self._listeners().items():
+            page.remove_listener(event, listener)
+
+    def _listeners(self) -> dict:
+        if not hasattr(self, "_bound"):
+            self._bound = {
+                "request": lambda request: self.requests.append(request.url),
+                "requestfailed": lambda request: self.failures.append(
+                    f"{request.url} ({request.failure})"
+                ),
+                "response": lambda response: response.status >= 400
+                and self.failures.append(f"{response.url} (HTTP {response.status})"),
+                "console": lambda message: message.type == "error"
+                and self.console_errors.append(f"{message.text} [{message.location.get('url')}]"),
+            }
+        return self._bound
 
     def snapshot(self) -> PageLoad:
         """What was recorded so far (later events go to this load, not the copy)."""
@@ -409,21 +415,54 @@ def follow_skip_link(page) -> dict:
 
 
 class Visits:
-    """Each page visited once, in a fresh context, the first time a test asks for it; every
-    per-page check reads that one visit instead of loading the page again: the network, the
-    Content-Security-Policy, the bidirectional text, axe and HTML_CodeSniffer in the light scheme,
-    then (the system's setting switched, which the site follows without a reload) in the dark
-    one, the layout at each of `WIDTHS` (the viewport resized), and last the keyboard."""
+    """Each page visited once, the first time a test asks for it; every per-page check reads that
+    one visit instead of loading the page again: the network, the Content-Security-Policy, the
+    bidirectional text, axe and HTML_CodeSniffer in the light scheme, then (the system's setting
+    switched, which the site follows without a reload) in the dark one, the layout at each of
+    `WIDTHS` (the viewport resized), and last the keyboard.
+
+    The visits of a worker share one tab (a new browser context, with its own processes, took
+    half the processor time of a load), each made as a first visit: the browser's cache is off,
+    the site's storage and cookies are cleared and the tab is on a blank page before each load,
+    and the scheme and the size are set back (`tests/test_browser_pages.py` checks)."""
 
     def __init__(self, chromium, served: str):
         self.chromium = chromium
         self.served = served
+        self.origin = served.rstrip("/")
         self.cache: dict[str, Visit] = {}
+        self._page = None
 
     def __call__(self, path: str) -> Visit:
         if path not in self.cache:
             self.cache[path] = self._visit(path)
         return self.cache[path]
+
+    @property
+    def page(self):
+        """The tab of the visits, opened at the first."""
+        if self._page is None:
+            context = self.chromium.new_context(viewport=DESKTOP, color_scheme="light")
+            context.add_init_script(CSP_WATCH)
+            self._page = context.new_page()
+            self._devtools = context.new_cdp_session(self._page)
+            self._devtools.send("Network.enable")
+            self._devtools.send("Network.setCacheDisabled", {"cacheDisabled": True})
+        return self._page
+
+    def _first_visit(self, page) -> None:
+        """The tab as a new one would be: blank, at DESKTOP in the light scheme, nothing of the
+        site stored (local and session storage, cookies, caches) and the browser's cache off."""
+        if page.url.startswith(self.served):
+            # Session storage belongs to the tab: clearing the origin's data leaves it.
+            page.evaluate("sessionStorage.clear()")
+        page.goto("about:blank")
+        page.set_viewport_size(DESKTOP)
+        page.emulate_media(color_scheme="light")
+        self._devtools.send(
+            "Storage.clearDataForOrigin", {"origin": self.origin, "storageTypes": "all"}
+        )
+        page.context.clear_cookies()
 
     def _schemes(self, page) -> tuple[dict, dict, dict]:
         """axe's violations, the scheme drawn and HTML_CodeSniffer's errors, light then dark."""
@@ -446,16 +485,16 @@ class Visits:
         return layout
 
     def _visit(self, path: str) -> Visit:
-        context = self.chromium.new_context(viewport=DESKTOP, color_scheme="light")
-        context.add_init_script(CSP_WATCH)
-        page = context.new_page()
-        load = PageLoad(origin=self.served.rstrip("/"))
-        load.watch(page)
+        page = self.page
+        self._first_visit(page)
+        recording = PageLoad(origin=self.origin)
+        recording.watch(page)
         response = page.goto(self.served + path, wait_until="networkidle")
         page.evaluate("document.fonts.ready.then(() => true)")
         # What loading the page did, kept before the checks run: the checking tools log to
         # the console themselves (HTML_CodeSniffer does).
-        load = load.snapshot()
+        load = recording.snapshot()
+        recording.unwatch(page)
         refused = page.evaluate("window.__violations")
         rtl = page.evaluate("document.documentElement.dir") == "rtl"
         isolation = page.evaluate(NEIGHBOURS) if rtl else []
@@ -463,7 +502,6 @@ class Visits:
         axe, drawn, htmlcs = self._schemes(page)
         layout = self._layout(page)
         skip = follow_skip_link(page)
-        context.close()
         return Visit(
             path=path,
             status=response.status,

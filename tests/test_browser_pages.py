@@ -50,6 +50,61 @@ def test_axe_names_the_violations_of_each_run_on_the_same_page(chromium):
     assert [line.split(":")[0] for line in second] == ["image-alt"], second
 
 
+def test_each_visit_is_a_first_visit_though_the_visits_share_a_tab(chromium, site):
+    """The visits reuse one tab (browser.Visits): what one page left behind (storage, cookies,
+    the browser's cache, the scheme and the size of the window) is gone at the next load. The
+    files are served as the published site serves its assets, to be kept for a year (the tests'
+    server says nothing of caching, and the browser then asks again anyway)."""
+    from browser import Visits
+
+    from ctsite.tools.static_server import SiteServer, security_headers
+
+    kept = (*security_headers(), ("Cache-Control", "public, max-age=31536000, immutable"))
+    with SiteServer(site, headers=kept) as server:
+        served = server.url
+        visits = Visits(chromium, served)
+        first = visits._visit("approach/")
+        visits.page.evaluate(
+            "localStorage.setItem('probe', '1'); sessionStorage.setItem('probe', '1');"
+            " document.cookie = 'probe=1; path=/'"
+        )
+        visits.page.emulate_media(color_scheme="dark")
+        visits.page.set_viewport_size(PHONE)
+        seen = []
+
+        def at_load(page):  # what the page finds as it loads (the blank page before it aside)
+            if page.url.startswith(served):
+                seen.append(
+                    page.evaluate(
+                        "[localStorage.getItem('probe'), sessionStorage.getItem('probe'),"
+                        " document.cookie.includes('probe'), innerWidth,"
+                        " matchMedia('(prefers-color-scheme: dark)').matches]"
+                    )
+                )
+
+        sent, cached = {}, []  # the site's files the browser took from its cache (data: aside)
+        devtools = visits._devtools
+        devtools.on("Network.requestWillBeSent", lambda e: sent.update({e["requestId"]: e}))
+        devtools.on(
+            "Network.requestServedFromCache",
+            lambda e: cached.append(sent[e["requestId"]]["request"]["url"]),
+        )
+        devtools.on(
+            "Network.responseReceived",
+            lambda e: e["response"].get("fromDiskCache") and cached.append(e["response"]["url"]),
+        )
+        visits.page.on("domcontentloaded", at_load)
+        again = visits._visit("approach/")
+        visits.page.remove_listener("domcontentloaded", at_load)
+        visits.page.context.close()
+        assert seen == [[None, None, False, DESKTOP["width"], False]]
+        # The same page loads everything again, its stylesheets, scripts and fonts: nothing cached.
+        assert [url for url in cached if not url.startswith("data:")] == []
+        assert sorted(again.load.requests) == sorted(first.load.requests)
+        assert any(url.endswith(".woff2") for url in again.load.requests), again.load.requests
+        assert again.drawn == first.drawn == {"light": "default", "dark": "slate"}
+
+
 SKIP_TEXT = {"ar": "انتقل إلى المحتوى", "en": "Skip to content"}
 
 
