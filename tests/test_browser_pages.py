@@ -5,7 +5,15 @@ network (nothing from another origin, no failure, no console error), direction, 
 from __future__ import annotations
 
 import pytest
-from browser import DESKTOP, PHONE, axe_violations, checked_paths, describe, follow_skip_link
+from browser import (
+    DESKTOP,
+    PHONE,
+    axe_violations,
+    checked_paths,
+    describe,
+    follow_skip_link,
+    show_scheme,
+)
 
 NOT_FOUND_LOG = "Failed to load resource: the server responded with a status of 404 (Not Found)"
 PATHS = checked_paths()
@@ -52,7 +60,8 @@ def test_axe_names_the_violations_of_each_run_on_the_same_page(chromium):
 
 def test_each_visit_is_a_first_visit_though_the_visits_share_a_tab(chromium, site):
     """The visits reuse one tab (browser.Visits): what one page left behind (storage, cookies,
-    the browser's cache, the scheme and the size of the window) is gone at the next load. The
+    what it stored as it was left, the browser's cache, the scheme and the size of the window)
+    is gone at the next load. The
     files are served as the published site serves its assets, to be kept for a year (the tests'
     server says nothing of caching, and the browser then asks again anyway)."""
     from browser import Visits
@@ -63,10 +72,14 @@ def test_each_visit_is_a_first_visit_though_the_visits_share_a_tab(chromium, sit
     with SiteServer(site, headers=kept) as server:
         served = server.url
         visits = Visits(chromium, served)
-        first = visits._visit("approach/")
+        _, first = visits._load("approach/")
         visits.page.evaluate(
             "localStorage.setItem('probe', '1'); sessionStorage.setItem('probe', '1');"
-            " document.cookie = 'probe=1; path=/'"
+            " document.cookie = 'probe=1; path=/';"
+            # What a page may store as it is left, after the visit's checks.
+            " addEventListener('pagehide', () => {"
+            "   localStorage.setItem('left', '1'); sessionStorage.setItem('left', '1');"
+            "   document.cookie = 'left=1; path=/' })"
         )
         visits.page.emulate_media(color_scheme="dark")
         visits.page.set_viewport_size(PHONE)
@@ -78,7 +91,9 @@ def test_each_visit_is_a_first_visit_though_the_visits_share_a_tab(chromium, sit
                     page.evaluate(
                         "[localStorage.getItem('probe'), sessionStorage.getItem('probe'),"
                         " document.cookie.includes('probe'), innerWidth,"
-                        " matchMedia('(prefers-color-scheme: dark)').matches]"
+                        " matchMedia('(prefers-color-scheme: dark)').matches,"
+                        " localStorage.getItem('left'), sessionStorage.getItem('left'),"
+                        " document.cookie.includes('left')]"
                     )
                 )
 
@@ -94,15 +109,17 @@ def test_each_visit_is_a_first_visit_though_the_visits_share_a_tab(chromium, sit
             lambda e: e["response"].get("fromDiskCache") and cached.append(e["response"]["url"]),
         )
         visits.page.on("domcontentloaded", at_load)
-        again = visits._visit("approach/")
+        _, again = visits._load("approach/")
         visits.page.remove_listener("domcontentloaded", at_load)
+        drawn = {scheme: show_scheme(visits.page, scheme) for scheme in ("light", "dark")}
         visits.page.context.close()
-        assert seen == [[None, None, False, DESKTOP["width"], False]]
+        assert seen == [[None, None, False, DESKTOP["width"], False, None, None, False]]
         # The same page loads everything again, its stylesheets, scripts and fonts: nothing cached.
         assert [url for url in cached if not url.startswith("data:")] == []
-        assert sorted(again.load.requests) == sorted(first.load.requests)
-        assert any(url.endswith(".woff2") for url in again.load.requests), again.load.requests
-        assert again.drawn == first.drawn == {"light": "default", "dark": "slate"}
+        assert sorted(again.requests) == sorted(first.requests)
+        assert any(url.endswith(".woff2") for url in again.requests), again.requests
+        # The scheme set back to light at the load, and the site still follows the system's.
+        assert drawn == {"light": "default", "dark": "slate"}
 
 
 SKIP_TEXT = {"ar": "انتقل إلى المحتوى", "en": "Skip to content"}
