@@ -48,6 +48,12 @@ def test_every_page_is_valid_html(site, tmp_path):
     assert any(p.startswith(str(canary)) for p in problems)
 
 
+# The checker runs once, on a hundred pages: the JIT's first tier only (C1) halves its processor
+# time (5.5 s to 2.6 s here, the same report), and a 4 MB stack keeps its parser of deeply nested
+# pages from overflowing (at the first tier and 1 MB it prints a StackOverflowError, not JSON).
+JVM_OPTIONS = ("-XX:TieredStopAtLevel=1", "-Xss4m")
+
+
 @pytest.fixture
 def nu_checker() -> tuple[str, Path]:
     """(java, vnu.jar): the W3C Nu HTML Checker (a Java start and every page: a slow test)."""
@@ -64,7 +70,7 @@ def test_the_nu_html_checker_finds_no_error_on_any_page(site, tmp_path, nu_check
     canary.write_text(CANARY, encoding="utf-8")
     files = [str(file) for file in html_files(site)] + [str(canary)]
     result = subprocess.run(
-        [java, "-jar", str(jar), "--errors-only", "--format", "json", *files],
+        [java, *JVM_OPTIONS, "-jar", str(jar), "--errors-only", "--format", "json", *files],
         capture_output=True,
         text=True,
         timeout=600,
