@@ -113,10 +113,16 @@ def recipe(tmp_path_factory: pytest.TempPathFactory):
     venv = base / "venv"
     env = _clean_environment()
     base_python = getattr(sys, "_base_executable", sys.executable)
-    subprocess.run([base_python, "-m", "venv", str(venv)], check=True, env=env)
+    # The environment is made without pip and the tests' own pip installs into it (`--python`):
+    # the same install, without 4 s of processor time spent installing pip itself.
+    subprocess.run([base_python, "-m", "venv", "--without-pip", str(venv)], check=True, env=env)
     installed = subprocess.run(
         [
-            str(venv / "bin" / "pip"),
+            sys.executable,
+            "-m",
+            "pip",
+            "--python",
+            str(venv / "bin" / "python"),
             "install",
             "--disable-pip-version-check",
             "-r",
