@@ -53,10 +53,12 @@ def run_lighthouse(
     name: str,
     chromium: str = "/usr/bin/chromium",
     categories: tuple[str, ...] = CATEGORIES,
+    screenshot: bool = True,
 ) -> dict[str, int]:
     """Scores (0-100) of one URL in `categories`; reports written under reports/lighthouse/.
     (Leaving out performance, whose simulated load takes most of a run, makes it three times
-    faster: the tests do, `make audit` does not.)"""
+    faster: the tests do, `make audit` does not. `screenshot`: the picture of the whole page the
+    HTML report shows its findings on, a tenth of a run's processor time; no score uses it.)"""
     REPORTS.mkdir(parents=True, exist_ok=True)
     env = dict(os.environ, CHROME_PATH=chromium)
     subprocess.run(
@@ -69,6 +71,7 @@ def run_lighthouse(
             f"--output-path={REPORTS / name}",
             f"--chrome-flags={CHROME_FLAGS}",
             "--only-categories=" + ",".join(categories),
+            *([] if screenshot else ["--disable-full-page-screenshot"]),
         ],
         check=True,
         env=env,
