@@ -20,6 +20,7 @@ Steps, in order, for a word:
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -111,19 +112,26 @@ def _arabic_stem(word: str) -> str:
 
 def stems(word: str) -> list[str]:
     """The search forms of one folded word (steps 2 and 3): one or two, distinct."""
+    return list(_stems(word))
+
+
+# A site's pages repeat their words: each word is stemmed once per build (a tenth of the index's
+# time). The rules are constants, so a cached answer is the answer.
+@functools.lru_cache(maxsize=1 << 16)
+def _stems(word: str) -> tuple[str, ...]:
     if _ARABIC.search(word):
         found = [_arabic_stem(word)]
         if word[:1] in RULES["particles"] and len(word) - 1 >= RULES["min_stem"]:
             other = _arabic_stem(word[1:])
             if other != found[0]:
                 found.append(other)
-        return found
+        return tuple(found)
     for table in ("english_plurals", "english_suffixes"):
         for suffix, replacement, least in RULES[table]:
             if word.endswith(suffix) and len(word) - len(suffix) >= least:
                 word = word[: -len(suffix)] + replacement
                 break
-    return [word]
+    return (word,)
 
 
 def words(text: str) -> list[str]:
