@@ -15,7 +15,9 @@ unexport PYTHONDONTWRITEBYTECODE
 # about half a millisecond to create a file, and a build writes 1,100 of them (1.2 s of a build's
 # 5 s of processor time). Measured: the tests of the translation status and of a missing
 # translation (twelve builds) took 42 s of processor time with their folders on disk, 23 s in
-# /dev/shm. A green run leaves nothing there (pytest.ini's tmp_path_retention_policy). Only where
+# /dev/shm. A green run leaves only the builds' compiled templates there (a few MB, one entry per
+# template's source: ctsite/build.py), its folders removed (pytest.ini's
+# tmp_path_retention_policy). Only where
 # the RAM disk has 2 GB free: a run holds about 1 GB at once (a container's is often 64 MB).
 SHM_FREE_KB := $(shell df -Pk /dev/shm 2>/dev/null | awk 'NR == 2 { print $$4 }')
 TEST_TMPDIR := $(or $(if $(shell [ "$(SHM_FREE_KB)" -gt 2000000 ] 2>/dev/null && echo y),/dev/shm),$(TMPDIR),/tmp)

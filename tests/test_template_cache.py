@@ -46,3 +46,18 @@ def test_where_the_cache_cannot_be_made_the_build_compiles_its_templates_as_befo
     assert result.returncode == 0, result.stderr[-3000:]
     assert "Traceback" not in result.stderr
     assert (tmp_path / "site" / "en" / "index.html").is_file()
+
+
+def test_two_copies_of_the_project_share_their_compiled_templates(project_copies, tmp_path):
+    """A copy of the project elsewhere (a clone, a test's fixture site) finds every template
+    compiled: Jinja's own key, the template's path, gave each copy entries of its own."""
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    for number, copy in enumerate((project_copies("one"), project_copies("two"))):
+        result = build(copy, tmp_path / f"site-{number}", TMPDIR=str(scratch))
+        assert result.returncode == 0, result.stderr[-3000:]
+        (cache,) = scratch.glob("_jinja2-cache-*")
+        entries = sorted(entry.name for entry in cache.iterdir())
+        if number == 0:
+            first = entries
+    assert entries == first
