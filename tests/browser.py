@@ -8,7 +8,7 @@ under CI (`CI=true`), where a missing browser is a failure.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 
 from axe_playwright_python.base import AXE_SCRIPT
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
@@ -96,27 +96,27 @@ class PageLoad:
     console_errors: list[str] = field(default_factory=list)
 
     def watch(self, page) -> None:
-        for event, listener in self._listeners().items():
+        for event, listener in self._listeners.items():
             page.on(event, listener)
 
     def unwatch(self, page) -> None:
         """Stop recording (a page reused for the next load records that one elsewhere)."""
-        for event, listener in self._listeners().items():
+        for event, listener in self._listeners.items():
             page.remove_listener(event, listener)
 
+    @cached_property
     def _listeners(self) -> dict:
-        if not hasattr(self, "_bound"):
-            self._bound = {
-                "request": lambda request: self.requests.append(request.url),
-                "requestfailed": lambda request: self.failures.append(
-                    f"{request.url} ({request.failure})"
-                ),
-                "response": lambda response: response.status >= 400
-                and self.failures.append(f"{response.url} (HTTP {response.status})"),
-                "console": lambda message: message.type == "error"
-                and self.console_errors.append(f"{message.text} [{message.location.get('url')}]"),
-            }
-        return self._bound
+        """{event: listener}, the same functions for `watch` and `unwatch`."""
+        return {
+            "request": lambda request: self.requests.append(request.url),
+            "requestfailed": lambda request: self.failures.append(
+                f"{request.url} ({request.failure})"
+            ),
+            "response": lambda response: response.status >= 400
+            and self.failures.append(f"{response.url} (HTTP {response.status})"),
+            "console": lambda message: message.type == "error"
+            and self.console_errors.append(f"{message.text} [{message.location.get('url')}]"),
+        }
 
     def snapshot(self) -> PageLoad:
         """What was recorded so far (later events go to this load, not the copy)."""

@@ -61,9 +61,9 @@ def test_axe_names_the_violations_of_each_run_on_the_same_page(chromium):
 def test_each_visit_is_a_first_visit_though_the_visits_share_a_tab(chromium, site):
     """The visits reuse one tab (browser.Visits): what one page left behind (storage, cookies,
     what it stored as it was left, the browser's cache, the scheme and the size of the window)
-    is gone at the next load. The
-    files are served as the published site serves its assets, to be kept for a year (the tests'
-    server says nothing of caching, and the browser then asks again anyway)."""
+    is gone at the next load. The files are served as the published site serves its assets, to
+    be kept for a year (the tests' server says nothing of caching, and the browser then asks
+    again anyway)."""
     from browser import Visits
 
     from ctsite.tools.static_server import SiteServer, security_headers
