@@ -414,6 +414,80 @@ def follow_skip_link(page) -> dict:
     }
 
 
+class Tab:
+    """One tab that the tests of a worker share, handed to each as a new tab would be: blank
+    before each first load, at the size and in the colour scheme asked for, in screen media,
+    nothing of the site stored (local and session storage, cookies, caches) and the browser's
+    own cache empty (`cache_disabled`: off as well). A new browser context for each test, with
+    processes of its own, took twice the processor time of a load in a tab kept open.
+
+    A test that needs what only a context of its own gives (JavaScript off, a phone's touch
+    screen, the back-forward cache, listeners on the tab) makes one, as before."""
+
+    def __init__(
+        self, chromium, served: str, cache_disabled: bool = False, init_script: str | None = None
+    ):
+        self.chromium = chromium
+        self.origin = served.rstrip("/")
+        self.cache_disabled = cache_disabled
+        self.init_script = init_script
+        self._page = None
+
+    @property
+    def page(self):
+        """The tab, opened at first use (and again if what a test left made it unusable)."""
+        if self._page is None:
+            context = self.chromium.new_context(viewport=DESKTOP, color_scheme="light")
+            if self.init_script:
+                context.add_init_script(self.init_script)
+            self._page = context.new_page()
+            self.devtools = context.new_cdp_session(self._page)
+            self.devtools.send("Network.enable")
+            self.devtools.send("Network.setCacheDisabled", {"cacheDisabled": self.cache_disabled})
+        return self._page
+
+    def fresh(self, viewport: dict | None = None, color_scheme: str = "light"):
+        """The tab as a new one would be (a tab a test left unusable is replaced)."""
+        try:
+            self._reset(self.page, viewport or DESKTOP, color_scheme)
+        except Exception:  # a crashed page, an open dialog: a new context, as before
+            self.close()
+            self._reset(self.page, viewport or DESKTOP, color_scheme)
+        return self._page
+
+    def close(self) -> None:
+        if self._page is not None:
+            try:
+                self._page.context.close()
+            finally:
+                self._page = None
+
+    def _reset(self, page, viewport: dict, color_scheme: str) -> None:
+        if page.url != "about:blank":
+            # The page leaves for a blank one it opens itself: that keeps the site's origin, so
+            # the tab keeps its renderer process (a blank page opened by the browser is another
+            # origin, and swapping processes twice took 0.3 s of processor time a load), and
+            # what the page does as it goes (its pagehide and unload handlers) is done before
+            # anything is cleared.
+            with page.expect_navigation(url="about:blank", timeout=10_000):
+                page.evaluate("setTimeout(() => location.assign('about:blank'))")
+            # Session storage belongs to the tab: clearing the origin's data leaves it.
+            page.evaluate("sessionStorage.clear()")
+        page.set_viewport_size(viewport)
+        page.emulate_media(
+            media="null",
+            color_scheme=color_scheme,
+            reduced_motion="null",
+            forced_colors="null",
+            contrast="null",
+        )
+        self.devtools.send(
+            "Storage.clearDataForOrigin", {"origin": self.origin, "storageTypes": "all"}
+        )
+        self.devtools.send("Network.clearBrowserCache")
+        page.context.clear_cookies()
+
+
 class Visits:
     """Each page visited once, the first time a test asks for it; every per-page check reads that
     one visit instead of loading the page again: the network, the Content-Security-Policy, the
@@ -421,17 +495,14 @@ class Visits:
     switched, which the site follows without a reload) in the dark one, the layout at each of
     `WIDTHS` (the viewport resized), and last the keyboard.
 
-    The visits of a worker share one tab (a new browser context, with its own processes, took
-    half the processor time of a load), each made as a first visit: the browser's cache is off,
-    the site's storage and cookies are cleared and the tab is on a blank page before each load,
-    and the scheme and the size are set back (`tests/test_browser_pages.py` checks)."""
+    The visits of a worker share one tab (`Tab`), each made as a first visit, with the browser's
+    cache off besides (`tests/test_browser_pages.py` checks)."""
 
     def __init__(self, chromium, served: str):
-        self.chromium = chromium
         self.served = served
         self.origin = served.rstrip("/")
         self.cache: dict[str, Visit] = {}
-        self._page = None
+        self.tab = Tab(chromium, served, cache_disabled=True, init_script=CSP_WATCH)
 
     def __call__(self, path: str) -> Visit:
         if path not in self.cache:
@@ -441,34 +512,7 @@ class Visits:
     @property
     def page(self):
         """The tab of the visits, opened at the first."""
-        if self._page is None:
-            context = self.chromium.new_context(viewport=DESKTOP, color_scheme="light")
-            context.add_init_script(CSP_WATCH)
-            self._page = context.new_page()
-            self._devtools = context.new_cdp_session(self._page)
-            self._devtools.send("Network.enable")
-            self._devtools.send("Network.setCacheDisabled", {"cacheDisabled": True})
-        return self._page
-
-    def _first_visit(self, page) -> None:
-        """The tab as a new one would be: blank, at DESKTOP in the light scheme, nothing of the
-        site stored (local and session storage, cookies, caches) and the browser's cache off."""
-        if page.url != "about:blank":
-            # The page leaves for a blank one it opens itself: that keeps the site's origin, so
-            # the tab keeps its renderer process (a blank page opened by the browser is another
-            # origin, and swapping processes twice took 0.3 s of processor time a load), and
-            # what the page does as it goes (its pagehide and unload handlers) is done before
-            # anything is cleared.
-            with page.expect_navigation(url="about:blank"):
-                page.evaluate("setTimeout(() => location.assign('about:blank'))")
-            # Session storage belongs to the tab: clearing the origin's data leaves it.
-            page.evaluate("sessionStorage.clear()")
-        page.set_viewport_size(DESKTOP)
-        page.emulate_media(color_scheme="light")
-        self._devtools.send(
-            "Storage.clearDataForOrigin", {"origin": self.origin, "storageTypes": "all"}
-        )
-        page.context.clear_cookies()
+        return self.tab.page
 
     def _schemes(self, page) -> tuple[dict, dict, dict]:
         """axe's violations, the scheme drawn and HTML_CodeSniffer's errors, light then dark."""
@@ -493,8 +537,7 @@ class Visits:
     def _load(self, path: str):
         """(the response, what loading did): a page loaded as a first visit, the network idle
         and its fonts in."""
-        page = self.page
-        self._first_visit(page)
+        page = self.tab.fresh()
         recording = PageLoad(origin=self.origin)
         recording.watch(page)
         response = page.goto(self.served + path, wait_until="networkidle")

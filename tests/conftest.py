@@ -83,6 +83,23 @@ def visits(chromium, served):
 
 
 @pytest.fixture(scope="session")
+def shared_tab(chromium, served):
+    """The tab the tests of this worker that load pages of their own share (browser.Tab)."""
+    from browser import Tab
+
+    tab = Tab(chromium, served)
+    yield tab
+    tab.close()
+
+
+@pytest.fixture
+def tab(shared_tab):
+    """`tab(viewport=DESKTOP, color_scheme="light")`: the worker's tab, as a new tab would be
+    (blank, nothing of the site stored, the cache empty), at that size and in that scheme."""
+    return shared_tab.fresh
+
+
+@pytest.fixture(scope="session")
 def project_copies(tmp_path_factory):
     """`project_copies(name)`: a new copy of the project's sources, for a fixture site that
     changes one thing. A test that uses it, itself or through another fixture, is slow."""

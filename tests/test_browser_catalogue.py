@@ -40,7 +40,7 @@ def test_without_javascript_every_entry_shows_and_filters_stay_hidden(
 
 @pytest.mark.parametrize("language", CATALOGUES)
 def test_filters_narrow_at_once_announce_the_count_and_keep_state_in_the_url(
-    chromium, served, site, language
+    tab, served, site, language
 ):
     practices = exported(site, language)
     offers_financial = sorted(
@@ -48,8 +48,7 @@ def test_filters_narrow_at_once_announce_the_count_and_keep_state_in_the_url(
     )
     security = sorted(p["id"] for p in practices if p["pillar"]["key"] == "security")
     assert offers_financial, "the test needs security offers in the catalogue"
-    context = chromium.new_context(viewport=DESKTOP)
-    page = context.new_page()
+    page = tab(viewport=DESKTOP)
     page.goto(served + CATALOGUES[language])
     assert page.is_visible("[data-catalogue-filters]")
     assert page.get_attribute("[data-catalogue-count]", "role") == "status"
@@ -78,13 +77,11 @@ def test_filters_narrow_at_once_announce_the_count_and_keep_state_in_the_url(
     page.click("[data-catalogue-filters] button[type=reset]")
     assert visible_ids(page) == sorted(p["id"] for p in practices)
     assert "?" not in page.url
-    context.close()
 
 
-def test_a_filter_with_no_match_says_so_and_hides_empty_groups(chromium, served, site):
+def test_a_filter_with_no_match_says_so_and_hides_empty_groups(tab, served, site):
     practices = exported(site, "en")
-    context = chromium.new_context(viewport=DESKTOP)
-    page = context.new_page()
+    page = tab(viewport=DESKTOP)
     # Pick an audience and a pillar that no entry combines.
     audiences = {a for p in practices for a in p["audiences"]}
     pillars = {p["pillar"]["key"] for p in practices}
@@ -98,29 +95,25 @@ def test_a_filter_with_no_match_says_so_and_hides_empty_groups(chromium, served,
     assert visible_ids(page) == []
     assert page.is_visible("[data-catalogue-empty]")
     assert page.locator(".catalogue-group:visible").count() == 0
-    context.close()
 
 
-def test_filters_are_reachable_and_usable_by_keyboard(chromium, served, site):
-    context = chromium.new_context(viewport=DESKTOP)
-    page = context.new_page()
+def test_filters_are_reachable_and_usable_by_keyboard(tab, served, site):
+    page = tab(viewport=DESKTOP)
     page.goto(served + "best-practices/")
     page.focus("#filter-pillar")
     page.keyboard.press("ArrowDown")  # selects the first pillar offered
     selected = page.input_value("#filter-pillar")
-    context.close()
     assert selected != ""
 
 
 @pytest.mark.parametrize("language", CATALOGUES)
-def test_who_may_ask_filters_the_offers_from_the_url_and_the_form(chromium, served, site, language):
+def test_who_may_ask_filters_the_offers_from_the_url_and_the_form(tab, served, site, language):
     practices = exported(site, language)
     groups = sorted({key for p in practices for key in p["open_to"]})
     assert groups, "the test needs offers that say who may ask"
     group = groups[0]
     expected = sorted(p["id"] for p in practices if group in p["open_to"])
-    context = chromium.new_context(viewport=DESKTOP)
-    page = context.new_page()
+    page = tab(viewport=DESKTOP)
     page.goto(served + CATALOGUES[language] + f"?open-to={group}")
     from_url = visible_ids(page)
     chosen = page.input_value("#filter-open-to")
@@ -129,7 +122,6 @@ def test_who_may_ask_filters_the_offers_from_the_url_and_the_form(chromium, serv
     page.select_option("#filter-open-to", group)
     from_form = visible_ids(page)
     url = page.url
-    context.close()
     assert (from_url, chosen, from_form) == (expected, group, expected)
     assert f"open-to={group}" in url
     assert label == ("من يحق له الطلب" if language == "ar" else "Who may ask")
@@ -146,14 +138,11 @@ def shown_filters(page) -> dict:
 
 
 @pytest.mark.parametrize("language", CATALOGUES)
-def test_back_returns_to_the_previous_choice_not_to_each_arrow_step(
-    chromium, served, site, language
-):
+def test_back_returns_to_the_previous_choice_not_to_each_arrow_step(tab, served, site, language):
     """Stepping through a filter with the arrow keys narrows the list and updates the URL at each
     step, but adds one history entry per settled choice: Back goes to the view before it."""
     practices = exported(site, language)
-    context = chromium.new_context(viewport=DESKTOP)
-    page = context.new_page()
+    page = tab(viewport=DESKTOP)
     page.goto(served + CATALOGUES[language])
     start = page.evaluate("history.length")
     initial = shown_filters(page)
@@ -179,7 +168,6 @@ def test_back_returns_to_the_previous_choice_not_to_each_arrow_step(
     back_twice = shown_filters(page)
     page.go_forward()
     forward = shown_filters(page)
-    context.close()
 
     pillar = steps[-1]["pillar"]
     # Each step narrowed the list at once and put its choice in the URL.

@@ -69,9 +69,8 @@ def test_every_latin_run_of_an_arabic_page_keeps_its_neighbours_in_place(visits,
     assert visits(path).isolation == []
 
 
-def test_footnote_markers_side_by_side_read_as_two_in_both_directions(chromium, served):
-    context = chromium.new_context(viewport=DESKTOP)
-    page = context.new_page()
+def test_footnote_markers_side_by_side_read_as_two_in_both_directions(tab, served):
+    page = tab(viewport=DESKTOP)
     found = {}
     # The second marker of a pair as the build marks it (ctsite/theme/typography.py).
     for path, language in (("approach/", "ar"), ("en/approach/", "en")):
@@ -91,7 +90,6 @@ def test_footnote_markers_side_by_side_read_as_two_in_both_directions(chromium, 
               };
             }"""
         )
-    context.close()
     assert found["ar"]["separator"] == '"،"'
     assert found["ar"]["firstRight"] > found["ar"]["secondRight"]  # the first to the right
     assert found["en"]["separator"] == '","'

@@ -58,22 +58,38 @@ def test_axe_names_the_violations_of_each_run_on_the_same_page(chromium):
     assert [line.split(":")[0] for line in second] == ["image-alt"], second
 
 
-def test_each_visit_is_a_first_visit_though_the_visits_share_a_tab(chromium, site):
-    """The visits reuse one tab (browser.Visits): what one page left behind (storage, cookies,
-    what it stored as it was left, the browser's cache, the scheme and the size of the window)
-    is gone at the next load. The files are served as the published site serves its assets, to
-    be kept for a year (the tests' server says nothing of caching, and the browser then asks
-    again anyway)."""
-    from browser import Visits
+@pytest.mark.parametrize("kind", ["visits", "tests"])
+def test_each_load_in_a_shared_tab_is_a_first_visit(chromium, site, kind):
+    """The visits share one tab (browser.Visits), and so do the tests that load pages of their
+    own (the `tab` fixture, browser.Tab): what one page left behind (storage, cookies, what it
+    stored as it was left, the browser's cache, the scheme, print media and the size of the
+    window) is gone at the next load. The files are served as the published site serves its
+    assets, to be kept for a year (the tests' server says nothing of caching, and the browser
+    then asks again anyway)."""
+    from browser import PageLoad, Tab, Visits
 
     from ctsite.tools.static_server import SiteServer, security_headers
 
     kept = (*security_headers(), ("Cache-Control", "public, max-age=31536000, immutable"))
     with SiteServer(site, headers=kept) as server:
         served = server.url
-        visits = Visits(chromium, served)
-        _, first = visits._load("approach/")
-        visits.page.evaluate(
+        if kind == "visits":
+            visits = Visits(chromium, served)
+            tab, load = visits.tab, lambda path: visits._load(path)[1]
+        else:
+            tab = Tab(chromium, served)
+
+            def load(path: str) -> PageLoad:
+                page = tab.fresh()
+                recording = PageLoad(origin=served.rstrip("/"))
+                recording.watch(page)
+                page.goto(served + path, wait_until="networkidle")
+                page.evaluate("document.fonts.ready.then(() => true)")
+                recording.unwatch(page)
+                return recording
+
+        first = load("approach/")
+        tab.page.evaluate(
             "localStorage.setItem('probe', '1'); sessionStorage.setItem('probe', '1');"
             " document.cookie = 'probe=1; path=/';"
             # What a page may store as it is left, after the visit's checks.
@@ -81,8 +97,8 @@ def test_each_visit_is_a_first_visit_though_the_visits_share_a_tab(chromium, sit
             "   localStorage.setItem('left', '1'); sessionStorage.setItem('left', '1');"
             "   document.cookie = 'left=1; path=/' })"
         )
-        visits.page.emulate_media(color_scheme="dark")
-        visits.page.set_viewport_size(PHONE)
+        tab.page.emulate_media(color_scheme="dark", media="print")
+        tab.page.set_viewport_size(PHONE)
         seen = []
 
         def at_load(page):  # what the page finds as it loads (the blank page before it aside)
@@ -92,13 +108,14 @@ def test_each_visit_is_a_first_visit_though_the_visits_share_a_tab(chromium, sit
                         "[localStorage.getItem('probe'), sessionStorage.getItem('probe'),"
                         " document.cookie.includes('probe'), innerWidth,"
                         " matchMedia('(prefers-color-scheme: dark)').matches,"
+                        " matchMedia('print').matches,"
                         " localStorage.getItem('left'), sessionStorage.getItem('left'),"
                         " document.cookie.includes('left')]"
                     )
                 )
 
         sent, cached = {}, []  # the site's files the browser took from its cache (data: aside)
-        devtools = visits._devtools
+        devtools = tab.devtools
         devtools.on("Network.requestWillBeSent", lambda e: sent.update({e["requestId"]: e}))
         devtools.on(
             "Network.requestServedFromCache",
@@ -108,12 +125,12 @@ def test_each_visit_is_a_first_visit_though_the_visits_share_a_tab(chromium, sit
             "Network.responseReceived",
             lambda e: e["response"].get("fromDiskCache") and cached.append(e["response"]["url"]),
         )
-        visits.page.on("domcontentloaded", at_load)
-        _, again = visits._load("approach/")
-        visits.page.remove_listener("domcontentloaded", at_load)
-        drawn = {scheme: show_scheme(visits.page, scheme) for scheme in ("light", "dark")}
-        visits.page.context.close()
-        assert seen == [[None, None, False, DESKTOP["width"], False, None, None, False]]
+        tab.page.on("domcontentloaded", at_load)
+        again = load("approach/")
+        tab.page.remove_listener("domcontentloaded", at_load)
+        drawn = {scheme: show_scheme(tab.page, scheme) for scheme in ("light", "dark")}
+        tab.close()
+        assert seen == [[None, None, False, DESKTOP["width"], False, False, None, None, False]]
         # The same page loads everything again, its stylesheets, scripts and fonts: nothing cached.
         assert [url for url in cached if not url.startswith("data:")] == []
         assert sorted(again.requests) == sorted(first.requests)
@@ -139,13 +156,11 @@ def test_the_first_tab_stop_is_a_skip_link_to_the_text(visits, path):
 
 
 @pytest.mark.parametrize("path", ["best-practices/azhar-observatory/", "en/no/such/page/"])
-def test_on_a_phone_the_skip_link_leaves_the_text_clear_of_the_header(chromium, served, path):
+def test_on_a_phone_the_skip_link_leaves_the_text_clear_of_the_header(tab, served, path):
     """The phone's header is two rows high (the search field): the text still starts below it."""
-    context = chromium.new_context(viewport=PHONE)
-    page = context.new_page()
+    page = tab(viewport=PHONE)
     page.goto(served + path)
     skip = follow_skip_link(page)
-    context.close()
     assert skip["first"]["visible"] and skip["hash"] == "#__content"
     assert skip["clear"], "the text's start is hidden under the header"
 
@@ -167,9 +182,8 @@ def test_loading_a_page_stays_on_the_site_and_fails_nothing(visits, served, path
 
 
 @pytest.mark.parametrize(("path", "direction"), [("unit/", "rtl"), ("en/unit/", "ltr")])
-def test_layout_is_mirrored_on_arabic_pages_only(chromium, served, path, direction):
-    context = chromium.new_context(viewport=DESKTOP)
-    page = context.new_page()
+def test_layout_is_mirrored_on_arabic_pages_only(tab, served, path, direction):
+    page = tab(viewport=DESKTOP)
     page.goto(served + path)
     geometry = page.evaluate(
         """() => {
@@ -186,7 +200,6 @@ def test_layout_is_mirrored_on_arabic_pages_only(chromium, served, path, directi
           };
         }"""
     )
-    context.close()
     assert geometry["direction"] == direction
     if direction == "rtl":
         assert geometry["nav"] > geometry["content"], "navigation should be on the right"
@@ -224,14 +237,12 @@ def focus_walk(page, steps: int, backwards: bool = False) -> list[dict]:
     [("unit/", "انتقل إلى المحتوى", "en"), ("en/unit/", "Skip to content", "ar")],
 )
 def test_keyboard_reaches_skip_link_switcher_search_and_navigation(
-    chromium, served, path, skip_text, other_language
+    tab, served, path, skip_text, other_language
 ):
-    context = chromium.new_context(viewport=DESKTOP)
-    page = context.new_page()
+    page = tab(viewport=DESKTOP)
     page.goto(served + path)
     forward = focus_walk(page, 40)
     backward = focus_walk(page, 10, backwards=True)
-    context.close()
     assert forward[0]["text"] == skip_text, forward[0]
     assert any(step["lang"] == other_language for step in forward), "language switcher"
     assert any(step["tag"] == "INPUT" and "search" in str(step).lower() for step in forward)
@@ -243,9 +254,8 @@ def test_keyboard_reaches_skip_link_switcher_search_and_navigation(
 
 
 @pytest.mark.parametrize("path", ["unit/", "en/international/"])
-def test_print_leaves_out_navigation_and_shows_where_links_point(chromium, served, path, tmp_path):
-    context = chromium.new_context()
-    page = context.new_page()
+def test_print_leaves_out_navigation_and_shows_where_links_point(tab, served, path, tmp_path):
+    page = tab()
     page.goto(served + path)
     page.emulate_media(media="print")
     printed = page.evaluate(
@@ -264,7 +274,6 @@ def test_print_leaves_out_navigation_and_shows_where_links_point(chromium, serve
         }"""
     )
     pdf = page.pdf(format="A4")
-    context.close()
     assert printed["header"] and printed["nav"] and printed["search"] and printed["switcher"]
     assert printed["text"] != "none"
     assert printed["after"] and printed["href"] in printed["after"]

@@ -31,7 +31,7 @@ STATES = {
 
 
 @pytest.fixture(scope="session")
-def phone_axe(chromium, served):
+def phone_axe(shared_tab, served):
     """`phone_axe(state, language)`: axe's violations in each scheme, light then dark, on one
     load of the state (the system's setting switched between them, which the site follows
     without a reload), made when a test first asks for it."""
@@ -40,8 +40,7 @@ def phone_axe(chromium, served):
     def check(state: str, language: str) -> dict[str, list[str]]:
         if (state, language) not in found:
             path, action = STATES[state]
-            context = chromium.new_context(viewport=PHONE, color_scheme="light")
-            page = context.new_page()
+            page = shared_tab.fresh(viewport=PHONE, color_scheme="light")
             page.goto(served + HOMES[language] + path, wait_until="load")
             page.evaluate("document.fonts.ready.then(() => true)")
             if action:
@@ -50,7 +49,6 @@ def phone_axe(chromium, served):
             for scheme, drawn in (("light", "default"), ("dark", "slate")):
                 assert show_scheme(page, scheme) == drawn, f"{state} {language}: not {scheme}"
                 violations[scheme] = describe(axe_violations(page))
-            context.close()
             found[state, language] = violations
         return found[state, language]
 

@@ -89,7 +89,7 @@ TITLED = ["", "en/", "approach/", "en/approach/", "best-practices/", "en/best-pr
 
 
 @pytest.fixture(scope="session")
-def title_look(chromium, served):
+def title_look(shared_tab, served):
     """`title_look(path)`: the title's weight, its contrast and the text's, per colour scheme, on
     a phone: the page loaded once, light then dark (the system's setting switched, which the site
     follows without a reload: browser.show_scheme), made when a test first asks for it."""
@@ -97,8 +97,7 @@ def title_look(chromium, served):
 
     def look(path: str) -> dict[str, dict]:
         if path not in found:
-            context = chromium.new_context(viewport=PHONE, color_scheme="light")
-            page = context.new_page()
+            page = shared_tab.fresh(viewport=PHONE, color_scheme="light")
             visit(page, served + path)
             title = page.query_selector("article h1")
             seen = {}
@@ -109,7 +108,6 @@ def title_look(chromium, served):
                     "contrast": page.evaluate(CONTRAST, title),
                     "body": page.evaluate(CONTRAST, page.query_selector("article p")),
                 }
-            context.close()
             found[path] = seen
         return found[path]
 

@@ -74,18 +74,16 @@ SCREENSHOTS = {"ar-home": "", "ar-unit": "unit/", "en-home": "en/", "en-unit": "
 @pytest.mark.xdist_group("screenshots")
 @pytest.mark.parametrize("name", SCREENSHOTS)
 @pytest.mark.parametrize(("device", "viewport"), [("phone", PHONE), ("desktop", DESKTOP)])
-def test_screenshots(chromium, served, name, device, viewport):
+def test_screenshots(tab, served, name, device, viewport):
     """reports/screenshots/<page>-<device>.png, once the fonts have loaded."""
     folder = REPORTS / "screenshots"
     folder.mkdir(parents=True, exist_ok=True)
-    context = chromium.new_context(viewport=viewport)
-    page = context.new_page()
+    page = tab(viewport=viewport)
     page.goto(served + SCREENSHOTS[name], wait_until="networkidle")
     # Fonts are loaded before the picture is taken.
     assert page.evaluate("document.fonts.ready.then(() => document.fonts.status)") == "loaded"
     target = folder / f"{name}-{device}.png"
     page.screenshot(path=str(target), full_page=False)
-    context.close()
     assert target.stat().st_size > 10_000
 
 

@@ -44,11 +44,8 @@ def tab_to_switch(page, limit: int = 30) -> None:
 
 
 @pytest.mark.parametrize("language", PAGES)
-def test_the_switch_is_named_grouped_and_turned_by_space_enter_and_arrows(
-    chromium, served, language
-):
-    context = chromium.new_context(viewport=DESKTOP, color_scheme="light")
-    page = context.new_page()
+def test_the_switch_is_named_grouped_and_turned_by_space_enter_and_arrows(tab, served, language):
+    page = tab(viewport=DESKTOP, color_scheme="light")
     page.goto(served + PAGES[language], wait_until="load")
     tab_to_switch(page)
     seen = [state(page)]
@@ -63,7 +60,6 @@ def test_the_switch_is_named_grouped_and_turned_by_space_enter_and_arrows(
         page.get_attribute(SWITCH, "aria-checked"),
         page.evaluate("document.body.getAttribute('data-md-color-scheme')"),
     )
-    context.close()
     # Each key turns it over; focus stays on it, so screen readers read the new state.
     assert seen == [expected(language, on) for on in [0, 1, 0, 1, 0, 1, 0, 1]]
     assert reloaded == "true"
@@ -72,13 +68,11 @@ def test_the_switch_is_named_grouped_and_turned_by_space_enter_and_arrows(
 
 @pytest.mark.parametrize("language", PAGES)
 @pytest.mark.parametrize("system", ["light", "dark"])
-def test_until_a_visitor_chooses_it_reads_as_the_systems_scheme(chromium, served, language, system):
-    context = chromium.new_context(viewport=DESKTOP, color_scheme=system)
-    page = context.new_page()
+def test_until_a_visitor_chooses_it_reads_as_the_systems_scheme(tab, served, language, system):
+    page = tab(viewport=DESKTOP, color_scheme=system)
     page.goto(served + PAGES[language], wait_until="load")
     page.focus(SWITCH)
     at_load = state(page)
-    context.close()
     assert at_load == expected(language, system == "dark")
 
 
@@ -94,9 +88,8 @@ def test_without_javascript_the_switch_is_not_offered(chromium, served):
     assert "switch" not in tree and "Colour scheme" not in tree
 
 
-def test_it_follows_the_system_until_a_visitor_chooses(chromium, served):
-    context = chromium.new_context(viewport=DESKTOP, color_scheme="light")
-    page = context.new_page()
+def test_it_follows_the_system_until_a_visitor_chooses(tab, served):
+    page = tab(viewport=DESKTOP, color_scheme="light")
     page.goto(served + PAGES["en"], wait_until="load")
     page.emulate_media(color_scheme="dark")
     followed = state(page)["scheme"], page.get_attribute(SWITCH, "aria-checked")
@@ -104,6 +97,5 @@ def test_it_follows_the_system_until_a_visitor_chooses(chromium, served):
     page.emulate_media(color_scheme="light")
     page.emulate_media(color_scheme="dark")
     kept = state(page)["scheme"], page.get_attribute(SWITCH, "aria-checked")
-    context.close()
     assert followed == ("slate", "true")
     assert kept == ("default", "false")

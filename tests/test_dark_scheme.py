@@ -45,13 +45,11 @@ EDGES = """() => {
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("language", HOMES)
-def test_the_primary_button_and_the_search_panel_stand_out(chromium, served, language, scheme):
-    context = chromium.new_context(viewport=PHONE, color_scheme=scheme)
-    page = context.new_page()
+def test_the_primary_button_and_the_search_panel_stand_out(tab, served, language, scheme):
+    page = tab(viewport=PHONE, color_scheme=scheme)
     page.goto(served + HOMES[language] + "?q=CTC", wait_until="load")
     results(page)
     edges = page.evaluate(EDGES)
-    context.close()
     assert edges["buttonWidth"] >= 1 and edges["button"] >= 3, edges
     assert edges["panelWidth"] >= 1 and edges["panel"] >= 3, edges
     assert edges["panelGround"]

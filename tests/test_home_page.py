@@ -129,7 +129,7 @@ HEADER_WIDTHS = sorted({360, PHONE["width"], 720, 960, 1024, DESKTOP["width"]})
 
 
 @pytest.fixture(scope="session")
-def header_at(chromium, served):
+def header_at(shared_tab, served):
     """`header_at(language)`: what the header and the drawer's title show, by (page, width), on
     the home page and an inner page (the catalogue), each loaded once and drawn at every width of
     HEADER_WIDTHS in turn (the window resized, narrowest first), made when a test first asks."""
@@ -137,8 +137,7 @@ def header_at(chromium, served):
 
     def look(language: str) -> dict[tuple[str, int], dict]:
         if language not in found:
-            context = chromium.new_context(viewport={"width": HEADER_WIDTHS[0], "height": 800})
-            page = context.new_page()
+            page = shared_tab.fresh(viewport={"width": HEADER_WIDTHS[0], "height": 800})
             shown = {}
             for path in (HOMES[language], HOMES[language] + "best-practices/"):
                 page.set_viewport_size({"width": HEADER_WIDTHS[0], "height": 800})
@@ -159,7 +158,6 @@ def header_at(chromium, served):
                         **page.evaluate(VISIBLE_NAME),
                         **page.evaluate(HEADER_AND_DRAWER),
                     }
-            context.close()
             found[language] = shown
         return found[language]
 
@@ -181,9 +179,8 @@ def test_the_header_shows_the_whole_name_that_fits(header_at, language, width, f
 
 
 @pytest.mark.parametrize("language", HOMES)
-def test_the_home_page_prints_on_one_page(chromium, served, language):
-    context = chromium.new_context()
-    page = context.new_page()
+def test_the_home_page_prints_on_one_page(tab, served, language):
+    page = tab()
     page.goto(served + HOMES[language], wait_until="load")
     page.evaluate("document.fonts.ready.then(() => true)")
     page.emulate_media(media="print")
@@ -195,7 +192,6 @@ def test_the_home_page_prints_on_one_page(chromium, served, language):
         })"""
     )
     pdf = page.pdf(format="A4")
-    context.close()
     assert shown == {"cards": "grid", "recent": "none", "sources": 3}
     assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 1
 
@@ -213,7 +209,7 @@ LAYOUT_SHIFT = """() => new Promise((done) => {
 
 @pytest.mark.parametrize("language", HOMES)
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
-def test_the_home_page_does_not_shift_as_it_loads(chromium, served, language, viewport):
+def test_the_home_page_does_not_shift_as_it_loads(tab, served, language, viewport):
     """Nothing the page draws moves once drawn: not the cards, not what the scripts add.
 
     Measured on a visit with the fonts in the browser's cache: on a first visit, a font face
@@ -221,14 +217,12 @@ def test_the_home_page_does_not_shift_as_it_loads(chromium, served, language, vi
     still move text on a machine starved of CPU, which says nothing of the page's layout.
     `make audit` measures first visits (Lighthouse's CLS, 0 on both home pages).
     """
-    context = chromium.new_context(viewport=viewport)
-    page = context.new_page()
+    page = tab(viewport=viewport)
     page.goto(served + HOMES[language], wait_until="load")
     page.evaluate("document.fonts.ready.then(() => true)")
     page.reload(wait_until="load")
     page.evaluate("document.fonts.ready.then(() => true)")
     shift = page.evaluate(LAYOUT_SHIFT)
-    context.close()
     assert shift == 0
 
 
@@ -279,14 +273,12 @@ FIRST_SCREEN = """() => {
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("language", HOMES)
 def test_a_phone_shows_who_what_where_and_the_action_without_scrolling(
-    chromium, served, language, scheme
+    tab, served, language, scheme
 ):
-    context = chromium.new_context(viewport=PHONE, color_scheme=scheme)
-    page = context.new_page()
+    page = tab(viewport=PHONE, color_scheme=scheme)
     page.goto(served + HOMES[language], wait_until="load")
     page.evaluate("document.fonts.ready.then(() => true)")
     shown = page.evaluate(FIRST_SCREEN)
-    context.close()
     height = PHONE["height"]
     assert UI["ministry_short"][language] in shown["ministry"]  # who publishes
     assert shown["ledeLines"] <= 2
@@ -318,16 +310,14 @@ PRINTED = """() => {
 
 
 @pytest.mark.parametrize("language", HOMES)
-def test_the_printed_brief_says_who_where_and_when_and_prints_addresses(chromium, served, language):
-    context = chromium.new_context()
-    page = context.new_page()
+def test_the_printed_brief_says_who_where_and_when_and_prints_addresses(tab, served, language):
+    page = tab()
     page.goto(served + HOMES[language], wait_until="load")
     page.evaluate("document.fonts.ready.then(() => true)")
     on_screen = page.evaluate(PRINTED)
     page.emulate_media(media="print")
     printed = page.evaluate(PRINTED)
     pdf = page.pdf(format="A4")
-    context.close()
     assert not on_screen["shown"] and printed["shown"]
     assert UI["ministry"][language] in printed["text"]
     assert printed["canonical"] in printed["text"]

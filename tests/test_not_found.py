@@ -19,9 +19,8 @@ QUERIES = {"ar": "الإرهاب", "en": "terrorism"}
 
 
 @pytest.mark.parametrize("language", MISSING)
-def test_a_missing_page_offers_search_the_subjects_and_the_catalogue(chromium, served, language):
-    context = chromium.new_context(viewport=PHONE)
-    page = context.new_page()
+def test_a_missing_page_offers_search_the_subjects_and_the_catalogue(tab, served, language):
+    page = tab(viewport=PHONE)
     response = page.goto(served + MISSING[language], wait_until="load")
     shown = page.evaluate(
         """() => ({
@@ -37,7 +36,6 @@ def test_a_missing_page_offers_search_the_subjects_and_the_catalogue(chromium, s
     page.wait_for_selector(".site-search__results li", timeout=10000)
     landed = page.url
     results = page.locator(".site-search__results li").count()
-    context.close()
     home = HOMES[language]
     assert response.status == 404
     assert shown["lang"] == language

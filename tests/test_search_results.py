@@ -27,15 +27,13 @@ SHOWN = """() => ({
 
 
 @pytest.mark.parametrize("language", HOMES)
-def test_results_say_what_they_are_and_fill_a_phones_width(chromium, served, language):
-    context = chromium.new_context(viewport=PHONE)
-    page = context.new_page()
+def test_results_say_what_they_are_and_fill_a_phones_width(tab, served, language):
+    page = tab(viewport=PHONE)
     seen = []
     for query in QUERIES[language]:
         page.goto(served + HOMES[language] + "?q=" + query, wait_until="load")
         results(page)
         seen.append(page.evaluate(SHOWN))
-    context.close()
     kinds = {
         UI[f"search_kind_{kind}"][language]: kind for kind in ("page", "entry", "document", "term")
     }

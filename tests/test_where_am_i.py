@@ -99,28 +99,24 @@ POSITIONS = """() => {
         "en/glossary/",
     ],
 )
-def test_breadcrumbs_are_shown_above_the_title_at_every_width(chromium, served, viewport, path):
-    context = chromium.new_context(viewport=viewport)
-    page = context.new_page()
+def test_breadcrumbs_are_shown_above_the_title_at_every_width(tab, served, viewport, path):
+    page = tab(viewport=viewport)
     page.goto(served + path, wait_until="load")
     page.evaluate("document.fonts.ready.then(() => true)")
     shown = page.evaluate(POSITIONS)
-    context.close()
     assert shown["shown"] and shown["inView"]
     assert shown["bottom"] <= shown["titleTop"]
 
 
 @pytest.mark.parametrize("language", HOMES)
-def test_a_catalogue_entry_leads_back_to_the_catalogue_from_its_top(chromium, served, language):
+def test_a_catalogue_entry_leads_back_to_the_catalogue_from_its_top(tab, served, language):
     home = HOMES[language]
-    context = chromium.new_context(viewport=PHONE)
-    page = context.new_page()
+    page = tab(viewport=PHONE)
     page.goto(served + home + "best-practices/azhar-observatory/", wait_until="load")
     back = page.evaluate(
         """() => [...document.querySelectorAll('.site-breadcrumbs a:not([aria-current])')].map(
           (link) => [link.getAttribute('href'), link.getBoundingClientRect().bottom])"""
     )
-    context.close()
     targets = {resolve(home + "best-practices/azhar-observatory/", href): y for href, y in back}
     assert home + "best-practices/" in targets
     assert targets[home + "best-practices/"] <= PHONE["height"] / 2  # at the top of the page
