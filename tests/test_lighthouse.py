@@ -29,19 +29,19 @@ def lighthouse():
 def test_lighthouse_gives_full_marks_in_accessibility_best_practices_and_seo(
     served, chromium, lighthouse
 ):
-    """One test for the three categories: one Lighthouse run per page (a module fixture shared by
-    three tests could run twice when `pytest -n` interleaves other tests between them)."""
+    """One test for the three categories: one Lighthouse over the pages in turn (a module fixture
+    shared by three tests could run twice when `pytest -n` interleaves other tests between
+    them)."""
     from browser import require_chromium
 
     from ctsite.tools.audit import failing_audits, run_lighthouse
 
-    executable = require_chromium()
-    scores = {
-        name: run_lighthouse(
-            served + path, name, chromium=executable, categories=CATEGORIES, screenshot=False
-        )
-        for name, path in AUDITED.items()
-    }
+    scores = run_lighthouse(
+        {name: served + path for name, path in AUDITED.items()},
+        chromium=require_chromium(),
+        categories=CATEGORIES,
+        screenshot=False,
+    )
     assert len(scores) == 5
     below = {
         (name, category): failing_audits(name, category)

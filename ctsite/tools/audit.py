@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import statistics
 import subprocess
 import sys
@@ -23,7 +22,9 @@ from ctsite.tools.static_server import SiteServer
 
 ROOT = PROJECT
 REPORTS = ROOT / "reports" / "lighthouse"
-LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
+# Lighthouse over several pages in one process (its command-line tool, once per page, started
+# Node and a browser again each time).
+LIGHTHOUSE = Path(__file__).with_name("lighthouse.mjs")
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 # The home page, the catalogue, a catalogue entry and a content page, in both languages.
 PAGES = {
@@ -36,10 +37,17 @@ PAGES = {
     "en-entry": "en/best-practices/azhar-observatory/",
     "en-unit": "en/unit/",
 }
+# Beside chrome-launcher's own (as Lighthouse's command-line tool starts the browser).
 CHROME_FLAGS = (
-    "--headless=new --no-sandbox --disable-gpu --disable-quic --no-first-run "
-    "--disable-background-networking --disable-component-update --disable-sync "
-    "--host-resolver-rules='MAP * ~NOTFOUND , EXCLUDE 127.0.0.1'"
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1",
 )
 
 
@@ -49,36 +57,39 @@ def pages_of(site: Path) -> dict[str, str]:
 
 
 def run_lighthouse(
-    url: str,
-    name: str,
+    pages: dict[str, str],
     chromium: str = "/usr/bin/chromium",
     categories: tuple[str, ...] = CATEGORIES,
     screenshot: bool = True,
-) -> dict[str, int]:
-    """Scores (0-100) of one URL in `categories`; reports written under reports/lighthouse/.
-    (Leaving out performance, whose simulated load takes most of a run, makes it three times
-    faster: the tests do, `make audit` does not. `screenshot`: the picture of the whole page the
-    HTML report shows its findings on, a tenth of a run's processor time; no score uses it.)"""
+) -> dict[str, dict[str, int]]:
+    """Scores (0-100) in `categories` of each page ({name: URL}), audited in turn by one
+    Lighthouse over one Chromium (ctsite/tools/lighthouse.mjs); reports written under
+    reports/lighthouse/. (Leaving out performance, whose simulated load takes most of a run,
+    makes it three times faster: the tests do, `make audit` does not. `screenshot`: the picture
+    of the whole page the HTML report shows its findings on, a tenth of a run's processor time;
+    no score uses it.)"""
     REPORTS.mkdir(parents=True, exist_ok=True)
-    env = dict(os.environ, CHROME_PATH=chromium)
+    request = {
+        "chromium": chromium,
+        "flags": list(CHROME_FLAGS),
+        "pages": pages,
+        "categories": list(categories),
+        "reports": str(REPORTS),
+        "screenshot": screenshot,
+    }
     subprocess.run(
-        [
-            str(LIGHTHOUSE),
-            url,
-            "--quiet",
-            "--output=json",
-            "--output=html",
-            f"--output-path={REPORTS / name}",
-            f"--chrome-flags={CHROME_FLAGS}",
-            "--only-categories=" + ",".join(categories),
-            *([] if screenshot else ["--disable-full-page-screenshot"]),
-        ],
+        ["node", str(LIGHTHOUSE)],
+        input=json.dumps(request),
         check=True,
-        env=env,
         capture_output=True,
         text=True,
-        timeout=300,
+        timeout=300 * len(pages),
     )
+    return {name: report_scores(name, categories) for name in pages}
+
+
+def report_scores(name: str, categories: tuple[str, ...] = CATEGORIES) -> dict[str, int]:
+    """A written report's scores (0-100) in `categories`."""
     report = json.loads((REPORTS / f"{name}.report.json").read_text(encoding="utf-8"))
     return {c: round(report["categories"][c]["score"] * 100) for c in categories}
 
@@ -106,9 +117,12 @@ def main(site: Path, runs: int = 1, only: list[str] | None = None) -> int:
     pages = {name: path for name, path in pages_of(site).items() if not only or name in only}
     scores = {}
     with SiteServer(site) as server:
-        for name, path in pages.items():
-            results = [run_lighthouse(server.url + path, name) for _ in range(runs)]
-            scores[name] = {c: round(statistics.median(r[c] for r in results)) for c in CATEGORIES}
+        urls = {name: server.url + path for name, path in pages.items()}
+        runs_scores = [run_lighthouse(urls) for _ in range(runs)]
+    for name in pages:
+        scores[name] = {
+            c: round(statistics.median(run[name][c] for run in runs_scores)) for c in CATEGORIES
+        }
     table = summary(scores)
     if runs > 1:
         table = f"Medians of {runs} runs per page.\n\n" + table
