@@ -14,13 +14,14 @@ from test_text_analysis import MUST_MATCH, MUST_NOT_MATCH
 from ctsite.search import analysis as text_analysis
 
 
-def open_page(chromium, served, path, **context_options):
-    context = chromium.new_context(viewport=DESKTOP, **context_options)
-    page = context.new_page()
+def open_page(tab, served, path):
+    """(the worker's tab with `path` loaded, what the tab loads from then on): the test stops
+    the recording (`load.unwatch(page)`) before it ends, or the tab would keep its listeners."""
+    page = tab(viewport=DESKTOP)
     load = PageLoad(origin=served.rstrip("/"))
     load.watch(page)
     page.goto(served + path)
-    return context, page, load
+    return page, load
 
 
 def until(page, function: str, argument=None, timeout: float = 10.0) -> None:
@@ -56,12 +57,12 @@ def search(page, query: str) -> list[str]:
     return results(page)
 
 
-def test_the_javascript_analyser_gives_the_python_stems(chromium, served):
+def test_the_javascript_analyser_gives_the_python_stems(tab, served):
     words = sorted(
         {w for pair in MUST_MATCH + MUST_NOT_MATCH for text in pair for w in text.split()}
     )
     words += ["الْمُمَارَسَاتُ", "وبالتعاون", "للمنتديات", "فالإرهاب", "Organisations", "٢٠٢٤"]
-    context, page, _ = open_page(chromium, served, "")
+    page, load = open_page(tab, served, "")
     got = page.evaluate(
         """async (words) => {
           const a = await window.siteSearch.analyser();
@@ -69,7 +70,7 @@ def test_the_javascript_analyser_gives_the_python_stems(chromium, served):
         }""",
         words,
     )
-    context.close()
+    load.unwatch(page)
     expected = [text_analysis.terms(word) for word in words]
     assert got == expected
 
@@ -84,12 +85,12 @@ def test_the_javascript_analyser_gives_the_python_stems(chromium, served):
     ],
 )
 def test_arabic_queries_find_the_variants_on_arabic_pages_only(
-    chromium, served, site, query, must_contain
+    tab, served, site, query, must_contain
 ):
-    context, page, load = open_page(chromium, served, "unit/")
+    page, load = open_page(tab, served, "unit/")
     found = search(page, query)
     marks = page.eval_on_selector_all(".site-search__snippet mark", "m => m.length")
-    context.close()
+    load.unwatch(page)
     assert found, f"nothing found for {query}"
     assert all(not href.replace(served, "").startswith("en/") for href in found)
     # The variant the query must find is on a page among the results.
@@ -103,12 +104,12 @@ def test_arabic_queries_find_the_variants_on_arabic_pages_only(
     assert not [url for url in load.requests if "/en/search/" in url]
 
 
-def test_english_search_is_stemmed_and_stays_in_english(chromium, served):
-    context, page, load = open_page(chromium, served, "en/unit/")
+def test_english_search_is_stemmed_and_stays_in_english(tab, served):
+    page, load = open_page(tab, served, "en/unit/")
     found = search(page, "practices")
     found_singular = search(page, "practice")
     typing = search(page, "counterterr")
-    context.close()
+    load.unwatch(page)
     assert found and set(found) == set(found_singular)
     assert typing, "a word matches while it is being typed"
     assert all(href.replace(served, "").startswith("en/") for href in found + typing)
@@ -116,17 +117,17 @@ def test_english_search_is_stemmed_and_stays_in_english(chromium, served):
     assert search_requests and all("/en/search/" in url for url in search_requests)
 
 
-def test_opening_a_page_with_q_runs_the_search(chromium, served):
-    context, page, _ = open_page(chromium, served, "international/?q=المنتدى العالمي")
+def test_opening_a_page_with_q_runs_the_search(tab, served):
+    page, load = open_page(tab, served, "international/?q=المنتدى العالمي")
     found = results(page)
     value = page.input_value("#site-search-input")
-    context.close()
+    load.unwatch(page)
     assert value == "المنتدى العالمي"
     assert served + "international/" in found
 
 
-def test_search_is_usable_by_keyboard(chromium, served):
-    context, page, _ = open_page(chromium, served, "en/")
+def test_search_is_usable_by_keyboard(tab, served):
+    page, load = open_page(tab, served, "en/")
     page.focus("#site-search-input")
     page.keyboard.type("Security Council")
     results(page, "Security Council")
@@ -138,7 +139,7 @@ def test_search_is_usable_by_keyboard(chromium, served):
     after_escape = page.evaluate("document.activeElement.id")
     hidden = page.is_hidden("[data-site-search-panel]")
     status_role = page.get_attribute("[data-site-search-status]", "role")
-    context.close()
+    load.unwatch(page)
     assert first
     assert second
     assert after_escape == "site-search-input" and hidden
