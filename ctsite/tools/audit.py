@@ -18,6 +18,7 @@ import sys
 from pathlib import Path
 
 from ctsite.tools import PROJECT
+from ctsite.tools.chromium import CHROMIUM_ARGS
 from ctsite.tools.static_server import SiteServer
 
 ROOT = PROJECT
@@ -37,17 +38,12 @@ PAGES = {
     "en-entry": "en/best-practices/azhar-observatory/",
     "en-unit": "en/unit/",
 }
-# Beside chrome-launcher's own (as Lighthouse's command-line tool starts the browser).
+# Beside chrome-launcher's own (as Lighthouse's command-line tool starts the browser): the tests'
+# flags that keep Chromium off the network, without their `--disable-features`, which would
+# replace chrome-launcher's (Chromium reads only the last one given).
 CHROME_FLAGS = (
     "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1",
+    *(flag for flag in CHROMIUM_ARGS if not flag.startswith("--disable-features=")),
 )
 
 
