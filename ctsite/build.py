@@ -55,6 +55,7 @@ from ctsite.run import Run
 from ctsite.search.feature import SearchFeature
 from ctsite.share.feature import ShareFeature
 from ctsite.statements.feature import StatementsFeature
+from ctsite.theme import loader as theme_loader
 from ctsite.theme.feature import ThemeFeature, TypographyFeature
 from ctsite.theme.typography import kept_together
 
@@ -140,7 +141,8 @@ class SiteBuild:
 
     def on_config(self, config):
         """Validate `extra.site`; remember the site's root before the i18n plugin moves
-        `site_dir` to each language's folder."""
+        `site_dir` to each language's folder; the theme's files listed without its hidden
+        folders (`ctsite.theme.loader`)."""
         try:
             self.settings = site_settings.load(
                 (config.extra or {}).get("site"), config.config_file_path
@@ -148,6 +150,7 @@ class SiteBuild:
         except site_settings.SettingsError as error:
             raise PluginError(str(error)) from None
         self.site_root = Path(config.site_dir)
+        theme_loader.install(config.theme)
         logger = logging.getLogger("mkdocs")
         if self.problems not in logger.handlers:
             logger.addHandler(self.problems)
