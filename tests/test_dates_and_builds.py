@@ -1,5 +1,5 @@
 """Last-updated dates from git in each language's format, edit links to each page's own source,
-builds without git history, and byte-identical builds with SOURCE_DATE_EPOCH."""
+builds without git history, and byte-identical builds (with or without compiled templates)."""
 
 from __future__ import annotations
 
@@ -67,11 +67,28 @@ def test_a_build_without_git_history_works_and_uses_source_date_epoch(project_co
     assert page.select_one("aside.page-facts time")["datetime"] == "2025-11-29"
 
 
-def test_a_second_build_of_the_same_sources_is_byte_identical(site, tmp_path, own_build):
-    """The session's build and a second one, made the same way, later: every file the same."""
+def test_a_second_build_of_the_same_sources_is_byte_identical_even_without_compiled_templates(
+    site, tmp_path, own_build
+):
+    """The session's build and a second one, made the same way, later: every file the same. The
+    second is made where the compiled templates cannot be kept (ctsite.build.TEMPLATE_CACHE: a
+    file has the name of Jinja's private folder in its temporary directory): it goes on,
+    compiling its templates as without the cache, and the cache changes nothing published."""
+    import os
+
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    (scratch / f"_jinja2-cache-{os.getuid()}").write_text("not a folder", encoding="utf-8")
     second = tmp_path / "second"
-    result = own_build(ROOT, second, site_url=TEST_SITE_URL, EDIT_BASE_URL=TEST_EDIT_BASE_URL)
+    result = own_build(
+        ROOT,
+        second,
+        site_url=TEST_SITE_URL,
+        EDIT_BASE_URL=TEST_EDIT_BASE_URL,
+        TMPDIR=str(scratch),
+    )
     assert result.returncode == 0, result.stdout + result.stderr
+    assert "Traceback" not in result.stderr
     files_one = sorted(p.relative_to(site) for p in site.rglob("*") if p.is_file())
     files_two = sorted(p.relative_to(second) for p in second.rglob("*") if p.is_file())
     assert files_one == files_two
