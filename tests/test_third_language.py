@@ -165,26 +165,27 @@ def test_dates_are_written_in_french(french):
     assert "11 mai 2016" in dates
 
 
-def test_a_missing_french_page_fails_the_build_naming_it(french, tmp_path):
+@pytest.fixture(scope="session")
+def french_mistakes(french, tmp_path_factory):
+    """The output of a strict build of a copy of the three-language fixture with two mistakes
+    in different pages (one build for both): the French privacy page missing, and the Arabic
+    unit page changed after both its translations were recorded."""
     project, _ = french
-    copy = tmp_path / "project"
+    copy = tmp_path_factory.mktemp("french-mistakes") / "project"
     shutil.copytree(project, copy)
     (copy / "docs" / "fr" / "privacy.md").unlink()
-    result = build(copy, tmp_path / "site")
-    output = result.stdout + result.stderr
-    assert result.returncode != 0
-    assert "docs/fr/privacy.md: missing translation" in output
-    assert "Traceback" not in output
-
-
-def test_a_changed_arabic_page_makes_both_translations_stale(french, tmp_path):
-    project, _ = french
-    copy = tmp_path / "project"
-    shutil.copytree(project, copy)
-    arabic = copy / "docs" / "ar" / "privacy.md"
+    arabic = copy / "docs" / "ar" / "unit" / "index.md"
     arabic.write_text(arabic.read_text(encoding="utf-8") + "\nفقرة جديدة.\n", encoding="utf-8")
-    result = build(copy, tmp_path / "site")
-    output = result.stdout + result.stderr
+    result = build(copy, copy.parent / "site")
     assert result.returncode != 0
-    stale = re.findall(r"docs/(\w+)/privacy\.md: stale translation", output)
+    return result.stdout + result.stderr
+
+
+def test_a_missing_french_page_fails_the_build_naming_it(french_mistakes):
+    assert "docs/fr/privacy.md: missing translation" in french_mistakes
+    assert "Traceback" not in french_mistakes
+
+
+def test_a_changed_arabic_page_makes_both_translations_stale(french_mistakes):
+    stale = re.findall(r"docs/(\w+)/unit/index\.md: stale translation", french_mistakes)
     assert sorted(stale) == ["en", "fr"]
