@@ -26,34 +26,35 @@ HOME_BUDGET = 200_000  # bytes, compressed, fonts included
 HOME_CEILINGS = {"/": 155_000, "en/": 117_000}
 
 
-def transferred_bytes(chromium, url: str) -> tuple[int, int]:
-    """(bytes transferred, number of responses) for a first visit to `url` in a fresh context
-    with the cache off, counted with the DevTools protocol."""
-    context = chromium.new_context(viewport=PHONE)
-    page = context.new_page()
-    session = context.new_cdp_session(page)
-    session.send("Network.enable")
-    session.send("Network.setCacheDisabled", {"cacheDisabled": True})
+def transferred_bytes(shared_tab, url: str) -> tuple[int, int]:
+    """(bytes transferred, number of responses) for a first visit to `url` in the worker's tab,
+    as a new tab would be (browser.Tab: nothing of the site stored, the cache emptied), counted
+    with the DevTools protocol."""
+    page = shared_tab.fresh(viewport=PHONE)
     sizes: dict[str, float] = {}
-    session.on(
-        "Network.loadingFinished",
-        lambda event: sizes.__setitem__(event["requestId"], event["encodedDataLength"]),
-    )
-    # Everything a first visit loads has arrived once the page has loaded and its fonts (which
-    # load as text needs them) are ready: the same figures as waiting for an idle network.
-    page.goto(url, wait_until="load")
-    page.evaluate("document.fonts.ready.then(() => true)")
-    page.wait_for_timeout(100)
-    context.close()
+
+    def finished(event) -> None:
+        sizes[event["requestId"]] = event["encodedDataLength"]
+
+    shared_tab.devtools.on("Network.loadingFinished", finished)
+    try:
+        # Everything a first visit loads has arrived once the page has loaded and its fonts
+        # (which load as text needs them) are ready: the same figures as waiting for an idle
+        # network.
+        page.goto(url, wait_until="load")
+        page.evaluate("document.fonts.ready.then(() => true)")
+        page.wait_for_timeout(100)
+    finally:
+        shared_tab.devtools.remove_listener("Network.loadingFinished", finished)
     return int(sum(sizes.values())), len(sizes)
 
 
 @pytest.mark.xdist_group("weight")
-def test_page_weight_report_and_home_page_budget(chromium, served):
+def test_page_weight_report_and_home_page_budget(shared_tab, served):
     rows = []
     for kind, path in PAGE_TYPES.items():
         for prefix in ("", "en/"):
-            size, requests = transferred_bytes(chromium, served + prefix + path)
+            size, requests = transferred_bytes(shared_tab, served + prefix + path)
             rows.append((kind, prefix + path or "/", size, requests))
     REPORTS.mkdir(exist_ok=True)
     lines = ["| page type | page | KB transferred (compressed) | requests |", "|---|---|---:|---:|"]
