@@ -60,9 +60,10 @@ check: $(VENV)/.installed node_modules/.installed ## Fast loop: lint, strict bui
 
 # Four workers on two cores: the browser checks spend much of their time waiting (page loads,
 # Lighthouse), so more workers than cores finish sooner; tests sharing a setup stay together
-# (xdist_group).
+# (xdist_group), handed out longest first (tests/conftest.py, `duration_class`).
 test: $(VENV)/.installed node_modules/.installed ## Every test, in four workers
-	TMPDIR=$(TEST_TMPDIR) $(BIN)/python -m pytest -n 4 --dist loadgroup --durations=15
+	TMPDIR=$(TEST_TMPDIR) $(BIN)/python -m pytest -n 4 --dist loadgroup --no-loadscope-reorder \
+		--durations=15
 
 audit: build node_modules/.installed ## Lighthouse on key pages: reports/lighthouse/summary.md
 	$(BIN)/python -m ctsite.tools.audit site

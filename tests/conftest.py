@@ -153,6 +153,19 @@ def pytest_collection_modifyitems(items):
         shared = shared_slow_setup(item)
         if shared and not item.get_closest_marker("xdist_group"):
             item.add_marker(pytest.mark.xdist_group(shared))
+    items.sort(key=duration_class)
+
+
+def duration_class(item) -> int:
+    """Longest first (the sort keeps the order within each class): the page visits and the
+    tests that build or start a tool of their own (tens of seconds each group), then the other
+    browser checks (seconds), then the rest (milliseconds). `make test` keeps this order
+    (`--no-loadscope-reorder`; pytest-xdist's own puts the groups with most tests first, which
+    left a one-minute test such as Lighthouse or the plain recipe to run alone at the end, one
+    core idle), so that the run ends with quick tests filling both cores."""
+    if item.get_closest_marker("slow") or "visits" in getattr(item, "fixturenames", ()):
+        return 0
+    return 1 if item.get_closest_marker("browser") else 2
 
 
 def shared_slow_setup(item) -> str | None:
