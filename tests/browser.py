@@ -331,6 +331,13 @@ SEPARATORS = """() => [...document.querySelectorAll("article sup[id^='fnref']")]
 })"""
 
 
+# Every running transition or animation that ends, taken to its end (an endless one would be
+# waited for, and fail the wait, as before).
+FINISH_TRANSITIONS = """() => document.getAnimations()
+  .filter((a) => a.effect && a.effect.getComputedTiming().endTime !== Infinity)
+  .forEach((a) => a.finish())"""
+
+
 def show_scheme(page, scheme: str) -> str | None:
     """Switch the system's colour scheme of a loaded page ("light" or "dark"), which the site
     follows without a reload; once Material has drawn it and its colour transition has run,
@@ -350,13 +357,6 @@ def show_scheme(page, scheme: str) -> str | None:
     page.evaluate(FINISH_TRANSITIONS)
     page.wait_for_function("() => document.getAnimations().every((a) => a.playState !== 'running')")
     return page.evaluate("document.body.getAttribute('data-md-color-scheme')")
-
-
-# Every running transition or animation that ends, taken to its end (an endless one would be
-# waited for, and fail the wait, as before).
-FINISH_TRANSITIONS = """() => document.getAnimations()
-  .filter((a) => a.effect && a.effect.getComputedTiming().endTime !== Infinity)
-  .forEach((a) => a.finish())"""
 
 
 @dataclass

@@ -35,7 +35,7 @@ def install(theme) -> None:
     """Give every Jinja environment the theme makes (`Theme.get_env`: one per language's
     build) a `ThemeLoader` over the same folders. Once per theme: the i18n plugin calls
     `on_config` again for each language."""
-    if getattr(theme.get_env, "lists_hidden_folders", True) is False:
+    if getattr(theme.get_env, "skips_hidden_folders", False):
         return
     make = theme.get_env
 
@@ -44,5 +44,5 @@ def install(theme) -> None:
         environment.loader = ThemeLoader(theme.dirs)
         return environment
 
-    get_env.lists_hidden_folders = False
+    get_env.skips_hidden_folders = True
     theme.get_env = get_env
