@@ -226,6 +226,72 @@ def test_the_home_page_does_not_shift_as_it_loads(tab, served, language, viewpor
     assert shift == 0
 
 
+@pytest.fixture(scope="module")
+def header_in_two_parts(site):
+    """The built site served on 127.0.0.1 as a slow connection delivers it: each page sent up to
+    its header's last item, the search box, then, after a pause in which the browser draws
+    what it has, the rest."""
+    import http.server
+    import threading
+    import time
+
+    class Handler(http.server.SimpleHTTPRequestHandler):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, directory=str(site), **kwargs)
+
+        def log_message(self, *args):
+            pass
+
+        def do_GET(self):
+            if not self.path.endswith("/"):
+                return super().do_GET()
+            body = (site / self.path.lstrip("/") / "index.html").read_bytes()
+            cut = body.index(b'<div class="site-search"')
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body[:cut])
+            self.wfile.flush()
+            time.sleep(0.4)
+            self.wfile.write(body[cut:])
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    thread.join()
+
+
+SHIFTS = """() => new Promise((done) => {
+  const shifts = [];
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      shifts.push(...entry.sources.map((source) => source.node && source.node.className));
+    }
+  }).observe({type: 'layout-shift', buffered: true});
+  setTimeout(() => done(shifts), 300);
+})"""
+
+
+@pytest.mark.parametrize("language", HOMES)
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_the_header_keeps_its_place_for_the_search_box_before_it_arrives(
+    tab, header_in_two_parts, language, viewport
+):
+    """A browser draws what it has parsed: on a slow connection the header is drawn before its
+    last item, the search box, has arrived. Nothing drawn may move when it does (on a desktop
+    the colour-scheme switch and the languages did, by the box's width). The fonts are in the
+    browser's cache, as in the test above."""
+    page = tab(viewport=viewport)
+    page.goto(header_in_two_parts + HOMES[language], wait_until="load")
+    page.evaluate("document.fonts.ready.then(() => true)")
+    page.reload(wait_until="load")
+    assert page.locator(".md-header .site-search").count() == 1
+    assert page.evaluate(SHIFTS) == []
+
+
 def test_a_title_is_listed_as_text_not_as_its_markup():
     from ctsite.text import plain
 
