@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import copy
+import functools
 import os
 import shutil
 import subprocess
@@ -84,7 +86,32 @@ class BuiltPage:
     url_path: str  # relative to the site root, e.g. "en/unit/"
 
     def soup(self) -> BeautifulSoup:
-        return BeautifulSoup(self.file.read_text(encoding="utf-8"), "html.parser")
+        """The page's tree, shared: read it, never change it (`parsed`)."""
+        return parsed(self.file)
+
+    def own_soup(self) -> BeautifulSoup:
+        """A tree of the page for the caller to change (take elements out, say): a copy of the
+        shared one (copying takes half the time of parsing)."""
+        return copy.copy(parsed(self.file))
+
+
+def parse(file: Path) -> BeautifulSoup:
+    """A new tree of an HTML file, the caller's own."""
+    return BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
+
+
+def parsed(file: Path) -> BeautifulSoup:
+    """The tree of an HTML file, parsed once per worker and shared by every test that reads
+    it: never change it (`parse` gives a tree of one's own). The tests read the session's site
+    about thirty times over, and parsing it (2 MB of HTML, in pure Python) was their largest
+    cost after the builds. A file written again is parsed again."""
+    stat = file.stat()
+    return _parsed(file, stat.st_mtime_ns, stat.st_size)
+
+
+@functools.lru_cache(maxsize=256)
+def _parsed(file: Path, mtime_ns: int, size: int) -> BeautifulSoup:
+    return parse(file)
 
 
 def language_of(relative: str) -> tuple[str, str]:

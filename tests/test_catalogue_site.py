@@ -8,8 +8,7 @@ import io
 import json
 
 import pytest
-from bs4 import BeautifulSoup
-from sitecheck import ROOT
+from sitecheck import ROOT, parsed
 
 from ctsite.catalogue import model
 
@@ -18,7 +17,7 @@ IDS = sorted(model.practice_files(ROOT / "docs", "ar"))
 
 
 def soup_of(path):
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+    return parsed(path)
 
 
 def test_the_catalogue_has_enough_real_entries():

@@ -14,8 +14,7 @@ import json
 import re
 
 import pytest
-from bs4 import BeautifulSoup
-from sitecheck import ROOT, build, record_translations
+from sitecheck import ROOT, build, parsed, record_translations
 
 DECLARATION = "data/catalogue-fields.yml"
 # Added at the end of the declaration's fields (the last part of the file).
@@ -78,7 +77,7 @@ WORDS = {
 
 
 def soup(path):
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+    return parsed(path)
 
 
 def facts(dl) -> dict[str, str]:

@@ -7,8 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
-from sitecheck import ROOT, build, resolve
+from sitecheck import ROOT, build, parsed, resolve
 
 from ctsite.glossary import check, data
 
@@ -205,7 +204,7 @@ HOME = {"ar": "", "en": "en/"}
 
 
 def soup_of(site, path):
-    return BeautifulSoup((site / path).read_text(encoding="utf-8"), "html.parser")
+    return parsed(site / path)
 
 
 @pytest.mark.parametrize("language", ["ar", "en"])

@@ -7,7 +7,7 @@ import re
 import xml.etree.ElementTree as ET
 
 import pytest
-from sitecheck import DEFAULT_LANGUAGE, DIRECTION, LANGUAGES, content_pages, resolve
+from sitecheck import DEFAULT_LANGUAGE, DIRECTION, LANGUAGES, content_pages, parsed, resolve
 
 ARABIC_LETTER = re.compile(r"[\u0621-\u064A]")
 LATIN_LETTER = re.compile(r"[A-Za-z]")
@@ -102,9 +102,7 @@ def test_head_has_canonical_and_absolute_hreflang_alternates(site, site_url):
     [("404.html", "ar", "الصفحة غير موجودة"), ("en/404.html", "en", "Page not found")],
 )
 def test_each_language_has_its_404_page(site, path, language, heading):
-    from bs4 import BeautifulSoup
-
-    soup = BeautifulSoup((site / path).read_text(encoding="utf-8"), "html.parser")
+    soup = parsed(site / path)
     assert (soup.html["lang"], soup.html["dir"]) == (language, DIRECTION[language])
     assert soup.select_one("article h1").get_text(strip=True) == heading
     # Not indexable, so no canonical or hreflang of another page.

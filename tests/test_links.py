@@ -6,13 +6,12 @@ from functools import cache
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from bs4 import BeautifulSoup
-from sitecheck import html_files, resolve
+from sitecheck import html_files, parsed, resolve
 
 
 @cache
 def ids_of(file: Path) -> frozenset[str]:
-    soup = BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
+    soup = parsed(file)
     return frozenset(tag["id"] for tag in soup.find_all(id=True))
 
 
@@ -27,7 +26,7 @@ def broken_links(site: Path, file: Path) -> list[str]:
     relative = file.relative_to(site).as_posix()
     # 404 pages are served at any URL: their links are absolute paths, resolved from the root.
     page_url = relative[: -len("index.html")] if relative.endswith("index.html") else relative
-    soup = BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
+    soup = parsed(file)
     broken = []
     for tag in soup.find_all(["a", "link"], href=True):
         href = tag["href"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import re
 import shutil
 import unicodedata
@@ -9,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bs4 import BeautifulSoup
-from sitecheck import ROOT, html_files
+from sitecheck import ROOT, html_files, parsed
 
 CSS_URL = re.compile(r"""url\(\s*['"]?([^'")\s]+)""", re.IGNORECASE)
 CSS_IMPORT = re.compile(r"""@import\s+(?:url\()?\s*['"]?([^'");\s]+)""", re.IGNORECASE)
@@ -37,7 +38,10 @@ def is_external(url: str) -> bool:
 
 
 def external_in_html(html: str) -> list[str]:
-    soup = BeautifulSoup(html, "html.parser")
+    return external_in(BeautifulSoup(html, "html.parser"))
+
+
+def external_in(soup: BeautifulSoup) -> list[str]:
     found = []
     for tag in soup.find_all(
         ["script", "img", "iframe", "source", "audio", "video", "embed", "track", "input"]
@@ -87,7 +91,7 @@ def test_no_html_page_loads_anything_from_another_host(site: Path):
     problems = {
         str(file.relative_to(site)): found
         for file in html_files(site)
-        if (found := external_in_html(file.read_text(encoding="utf-8")))
+        if (found := external_in(parsed(file)))
     }
     assert problems == {}
 
@@ -140,11 +144,10 @@ def test_every_character_on_the_site_is_in_a_self_hosted_font(site: Path):
     ranges = unicode_ranges((site / "assets" / "stylesheets" / "fonts.css").read_text())
     characters = set()
     for file in html_files(site):
-        article = BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser").select_one(
-            "article"
-        )
+        article = parsed(file).select_one("article")
         if article is None:
             continue
+        article = copy.copy(article)  # the shared tree is read, never changed
         # Material draws footnote back-links as an icon and hides their "↩" text.
         for hidden in article.select(".footnote-backref"):
             hidden.decompose()
@@ -209,9 +212,10 @@ def font_faces(site: Path) -> list[Face]:
 def page_text(file: Path) -> str:
     """What a page draws in the text font: its body's text and placeholders, without scripts, the
     code font's elements and Material's hidden footnote back-link text ("↩")."""
-    body = BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser").body
+    body = parsed(file).body
     if body is None:
         return ""
+    body = copy.copy(body)  # the shared tree is read, never changed
     for hidden in body.select(
         "script, style, svg, template, code, pre, kbd, samp, .footnote-backref"
     ):

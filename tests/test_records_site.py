@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from sitecheck import LANGUAGES, ROOT, build, content_pages, resolve
+from sitecheck import LANGUAGES, ROOT, build, content_pages, parsed, resolve
 
 from ctsite.records import register as un_documents
 from ctsite.records import timeline
@@ -23,9 +23,7 @@ def register():
 
 
 def page(site, language, path):
-    from bs4 import BeautifulSoup
-
-    return BeautifulSoup((site / HOME[language] / path).read_text(encoding="utf-8"), "html.parser")
+    return parsed(site / HOME[language] / path)
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

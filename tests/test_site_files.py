@@ -10,8 +10,7 @@ import re
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from bs4 import BeautifulSoup
-from sitecheck import ROOT
+from sitecheck import ROOT, parsed
 
 # Named by the server's configuration (deploy/nginx.conf) or by crawlers' conventions rather than
 # by a page: the 404 pages and the sitemap.
@@ -44,7 +43,7 @@ def referenced_files(site: Path, site_url: str) -> set[str]:
     for path in site.rglob("*"):
         relative = path.relative_to(site).as_posix()
         if path.suffix == ".html":
-            page = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+            page = parsed(path)
             for element in page.find_all(True):
                 for attribute in ("href", "src", "content"):
                     value = element.get(attribute)

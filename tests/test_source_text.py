@@ -87,11 +87,13 @@ def _arabic_pages(site):
     return pages
 
 
+@pytest.fixture(scope="session")
 def arabic_site_text(site) -> str:
-    """The article text of every Arabic page, footnotes and their markers removed."""
+    """The article text of every Arabic page, footnotes and their markers removed (read once
+    for every part's test)."""
     texts = []
     for page in _arabic_pages(site):
-        article = page.soup().select_one("article")
+        article = page.own_soup().select_one("article")
         for removable in article.select(".footnote, .headerlink, sup"):
             removable.decompose()
         texts.append(normalise(article.get_text("")))
@@ -123,14 +125,14 @@ def test_the_source_has_the_expected_parts():
 
 
 @pytest.mark.parametrize("part", source_parts(), ids=lambda part: part[:30])
-def test_every_part_of_the_source_is_on_the_arabic_site(site, part):
-    assert normalise(apply_fixes(part)) in arabic_site_text(site)
+def test_every_part_of_the_source_is_on_the_arabic_site(arabic_site_text, part):
+    assert normalise(apply_fixes(part)) in arabic_site_text
 
 
 def test_no_arabic_page_still_shows_a_slip(site):
     found = {}
     for page in _arabic_pages(site):
-        soup = page.soup()
+        soup = page.own_soup()
         for invisible in soup.select("script, style"):
             invisible.decompose()
         slips = _SLIP.findall(normalise(soup.get_text(" ")))

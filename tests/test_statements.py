@@ -13,7 +13,7 @@ import feedparser
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from sitecheck import LANGUAGES, ROOT, build, html_files
+from sitecheck import LANGUAGES, ROOT, build, html_files, parsed
 
 from ctsite.records import register as registers
 from ctsite.statements import data
@@ -46,7 +46,7 @@ def statements(register):
 
 
 def soup(site: Path, language: str, path: str) -> BeautifulSoup:
-    return BeautifulSoup((site / HOME[language] / path).read_text(encoding="utf-8"), "html.parser")
+    return parsed(site / HOME[language] / path)
 
 
 # -- the data ----------------------------------------------------------------------------------
@@ -211,7 +211,7 @@ def test_every_page_of_a_language_announces_that_languages_feed(site, site_url, 
         relative = path.relative_to(site).as_posix()
         if (language == "en") != relative.startswith("en/"):
             continue
-        page = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        page = parsed(path)
         links = page.select('link[rel=alternate][type="application/atom+xml"]')
         assert [link["href"] for link in links] == [feed], relative
         checked += 1

@@ -13,8 +13,7 @@ import shutil
 
 import pytest
 import yaml
-from bs4 import BeautifulSoup
-from sitecheck import build
+from sitecheck import build, parsed
 
 pytestmark = pytest.mark.xdist_group("third-language")
 
@@ -90,7 +89,7 @@ def french(tmp_path_factory, project_copies):
 
 
 def soup(path):
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+    return parsed(path)
 
 
 def test_every_french_page_is_built_in_french_left_to_right(french):
