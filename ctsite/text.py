@@ -106,6 +106,11 @@ def describe(value: object) -> str:
 # Bidirectional embedding, override and isolate controls: they reorder the text around them (in
 # the cards, the exports and wherever the value is shown).
 BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+# The control characters of a page's text, its spacing aside (tab, line feed, carriage return), and
+# the bidirectional controls.
+PAGE_TEXT_CONTROLS = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f" + "".join(sorted(BIDI_CONTROLS)) + "]"
+)
 
 
 def text_problem(value: str) -> tuple[str, str] | None:

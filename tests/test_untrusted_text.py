@@ -13,9 +13,11 @@ import re
 import shutil
 import subprocess
 import time
+import unicodedata
 
 import pytest
 import yaml
+from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from liveness import live_markup
@@ -121,15 +123,58 @@ def hostile_project(project_copies):
         "# <img src=x onerror=alert(6)> " + page.read_text(encoding="utf-8").removeprefix("# "),
         encoding="utf-8",
     )
+    # Text that a bidirectional control would show reordered, in each language's page text.
+    for page, line in BIDI_LINES.items():
+        with (project / page).open("a", encoding="utf-8") as text:
+            text.write("\n" + line + "\n")
     return project
 
 
-def test_markup_in_titles_and_data_is_removed_and_named_with_file_and_line(
-    hostile_project, tmp_path
-):
-    strict = build(hostile_project, tmp_path / "strict")
-    output = strict.stdout + strict.stderr
+@pytest.fixture(scope="session")
+def hostile_builds(hostile_project, tmp_path_factory):
+    """(the strict build's output, the site a lenient build published) of the hostile project:
+    built once for the tests that read them."""
+    folder = tmp_path_factory.mktemp("hostile-builds")
+    strict = build(hostile_project, folder / "strict")
     assert strict.returncode != 0
+    lenient = build_lenient(hostile_project, folder / "site")
+    assert lenient.returncode == 0, lenient.stderr[-3000:]
+    return strict.stdout + strict.stderr, folder / "site"
+
+
+# {page: a line of text with a bidirectional control} (the Arabic page's change makes its
+# English translation stale besides: one more warning of the same build).
+BIDI_LINES = {
+    PAGE: "Write to \u202eelpmaxe.live\u202c today.",
+    "docs/ar/accessibility.md": "راسلونا على \u2067support@example.test\u2069 اليوم.",
+}
+
+
+def test_a_bidi_control_in_a_pages_text_is_named_with_line_and_column_and_removed(
+    hostile_project, hostile_builds
+):
+    """A control in running text reorders what a visitor reads ("Write to \u202eelpmaxe.live"
+    reads as "Write to evil.example"): titles and data refused it, page text published it."""
+    output, site = hostile_builds
+    for page, line in BIDI_LINES.items():
+        number = (hostile_project / page).read_text(encoding="utf-8").splitlines().index(line) + 1
+        for character in [c for c in line if c in "\u202c\u202e\u2067\u2069"]:
+            assert (
+                f"{page}, line {number}: page text: expected text without control characters, "
+                f"found U+{ord(character):04X} ({unicodedata.name(character)}) at column "
+                f"{line.index(character) + 1}: removed"
+            ) in output, output[-3000:]
+
+    for page, line in BIDI_LINES.items():
+        built = site / page.removeprefix("docs/ar/").removeprefix("docs/")
+        html = built.with_suffix("").joinpath("index.html").read_text(encoding="utf-8")
+        assert not re.search("[\u202a-\u202e\u2066-\u2069]", html)
+        text = " ".join(BeautifulSoup(html, "html.parser").select_one("article").get_text().split())
+        assert re.sub("[\u202a-\u202e\u2066-\u2069]", "", line) in text
+
+
+def test_markup_in_titles_and_data_is_removed_and_named_with_file_and_line(hostile_builds):
+    output, site = hostile_builds
     assert "Traceback" not in output
     for file, path in DATA_FIELDS:
         field = "/".join(str(key) for key in path)
@@ -146,10 +191,8 @@ def test_markup_in_titles_and_data_is_removed_and_named_with_file_and_line(
     )
     assert re.search(r"docs/en/accessibility\.md, line \d+: .*onerror", output), output[-3000:]
 
-    lenient = build_lenient(hostile_project, tmp_path / "site")
-    assert lenient.returncode == 0, lenient.stderr[-3000:]
-    assert every_page(tmp_path / "site") == {}
-    english_404 = (tmp_path / "site" / "en" / "404.html").read_text(encoding="utf-8")
+    assert every_page(site) == {}
+    english_404 = (site / "en" / "404.html").read_text(encoding="utf-8")
     assert "Page not found" in english_404  # the text stays, without its markup
 
 

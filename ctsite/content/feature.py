@@ -10,6 +10,10 @@ allowlist for the markup of editors' pages and titles.
   is given to MkDocs without its front matter, so that nothing is built from it (the build goes
   on, so that every other problem is reported by the same build; `--strict` fails it at the
   end).
+- A page's text may not hold a control character or a bidirectional embedding, override or
+  isolate (U+202A-U+202E, U+2066-U+2069), which would reorder what a visitor reads around it
+  (titles and data files refuse them too): each is a warning naming the file, line and column
+  (fatal under `--strict`), and removed from what is published.
 - Each page's HTML, as its Markdown made it, goes through the page allowlist
   (`sanitize.clean_page`), and its title through the text allowlist: what they remove is a
   warning naming the file, the line and what was removed (fatal under `--strict`); what is
@@ -21,11 +25,12 @@ from __future__ import annotations
 import html
 import logging
 import os
+import unicodedata
 from pathlib import Path
 
 from ctsite.catalogue import frontmatter
 from ctsite.content import guard, sanitize
-from ctsite.text import line_of
+from ctsite.text import PAGE_TEXT_CONTROLS, line_of
 
 log = logging.getLogger("mkdocs.hooks.content")
 
@@ -66,6 +71,27 @@ class ContentFeature:
         line = next((n for n in (line_of(source, x, ignore_case=True) for x in needles) if n), 0)
         shown = self.context.shown(page.file.src_uri)
         log.warning(f"{shown}, line {line}: {what}" if line else f"{shown}: {what}")
+
+    def on_page_markdown(self, markdown, page, config, files) -> str:
+        """The page's text without control characters: each one named with its file, line and
+        column, and removed."""
+        if not PAGE_TEXT_CONTROLS.search(markdown):
+            return markdown
+        source = self._source(page)
+        body = frontmatter.read(source).body
+        first_line = source[: len(source) - len(body)].count("\n") + 1
+        shown = self.context.shown(page.file.src_uri)
+        for found in PAGE_TEXT_CONTROLS.finditer(body):
+            start = found.start()
+            line = first_line + body.count("\n", 0, start)
+            column = start - body.rfind("\n", 0, start)
+            character = found.group()
+            name = unicodedata.name(character, "a control character")
+            log.warning(
+                f"{shown}, line {line}: page text: expected text without control characters, "
+                f"found U+{ord(character):04X} ({name}) at column {column}: removed"
+            )
+        return PAGE_TEXT_CONTROLS.sub("", markdown)
 
     def on_page_content(self, html_text, page, config, files) -> str:
         """The page's text and title through the allowlists; each removal a warning with the
