@@ -81,15 +81,23 @@ class ContentFeature:
         body = frontmatter.read(source).body
         first_line = source[: len(source) - len(body)].count("\n") + 1
         shown = self.context.shown(page.file.src_uri)
-        for found in PAGE_TEXT_CONTROLS.finditer(body):
-            start = found.start()
-            line = first_line + body.count("\n", 0, start)
-            column = start - body.rfind("\n", 0, start)
-            character = found.group()
+        # Named where the file has them; text the file does not hold as such (a page given to
+        # MkDocs without its front matter, say) is named without a line.
+        found = list(PAGE_TEXT_CONTROLS.finditer(body)) or list(
+            PAGE_TEXT_CONTROLS.finditer(markdown)
+        )
+        for match in found:
+            start, character = match.start(), match.group()
             name = unicodedata.name(character, "a control character")
+            what = f"found U+{ord(character):04X} ({name})"
+            if match.string is body:
+                line = first_line + body.count("\n", 0, start)
+                column = start - body.rfind("\n", 0, start)
+                where, what = f"{shown}, line {line}", f"{what} at column {column}"
+            else:
+                where = shown
             log.warning(
-                f"{shown}, line {line}: page text: expected text without control characters, "
-                f"found U+{ord(character):04X} ({name}) at column {column}: removed"
+                f"{where}: page text: expected text without control characters, {what}: removed"
             )
         return PAGE_TEXT_CONTROLS.sub("", markdown)
 
