@@ -22,8 +22,10 @@ HOME_BUDGET = 200_000  # bytes, compressed, fonts included
 # Since then two additions of other issues, each measured: the colour-scheme switch's script
 # (1,866 bytes, every page), and on the Arabic home the Latin face (6,874 bytes) that the name of
 # the independent organisation Security Council Report needs, written in its own letters as the
-# content audit asked. Nothing else may grow.
-HOME_CEILINGS = {"/": 155_000, "en/": 117_000}
+# content audit asked. Then the home page drawn in parts without moving what is drawn
+# (tests/test_home_page.py, `LATE_PARTS`): about 85 bytes on each home page (the stylesheet's
+# rules 70, compressed; the mark before the navigation 15). Nothing else may grow.
+HOME_CEILINGS = {"/": 155_100, "en/": 117_100}
 
 
 def transferred_bytes(shared_tab, url: str) -> tuple[int, int]:
