@@ -95,14 +95,9 @@ class BuiltPage:
         return copy.copy(parsed(self.file))
 
 
-def parse(file: Path) -> BeautifulSoup:
-    """A new tree of an HTML file, the caller's own."""
-    return BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
-
-
 def parsed(file: Path) -> BeautifulSoup:
     """The tree of an HTML file, parsed once per worker and shared by every test that reads
-    it: never change it (`parse` gives a tree of one's own). The tests read the session's site
+    it: never change it (`copy.copy` gives a tree of one's own). The tests read the session's site
     about thirty times over, and parsing it (2 MB of HTML, in pure Python) was their largest
     cost after the builds. A file written again is parsed again."""
     stat = file.stat()
@@ -111,7 +106,7 @@ def parsed(file: Path) -> BeautifulSoup:
 
 @functools.lru_cache(maxsize=256)
 def _parsed(file: Path, mtime_ns: int, size: int) -> BeautifulSoup:
-    return parse(file)
+    return BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
 
 
 def language_of(relative: str) -> tuple[str, str]:
