@@ -24,8 +24,10 @@ HOME_BUDGET = 200_000  # bytes, compressed, fonts included
 # the independent organisation Security Council Report needs, written in its own letters as the
 # content audit asked. Then the home page drawn in parts without moving what is drawn
 # (tests/test_home_page.py, `LATE_PARTS`): about 85 bytes on each home page (the stylesheet's
-# rules 70, compressed; the mark before the navigation 15). Nothing else may grow.
-HOME_CEILINGS = {"/": 155_100, "en/": 117_100}
+# rules 70, compressed; the mark before the navigation 15). Then the language switcher's size
+# kept as its names arrive (the same test's pauses inside it): 135 bytes, the stylesheet's rules,
+# compressed. Nothing else may grow.
+HOME_CEILINGS = {"/": 155_235, "en/": 117_235}
 
 
 def transferred_bytes(shared_tab, url: str) -> tuple[int, int]:
