@@ -58,11 +58,12 @@ messages: $(VENV)/.installed ## Editors' loop: the strict build's problems alone
 check: $(VENV)/.installed node_modules/.installed ## Fast loop: lint, strict build, tests without a browser
 	TMPDIR=$(TEST_TMPDIR) $(BIN)/python -m pytest -m "not browser and not slow"
 
-# Four workers on two cores: the browser checks spend much of their time waiting (page loads,
-# Lighthouse), so more workers than cores finish sooner; tests sharing a setup stay together
-# (xdist_group), handed out longest first (tests/conftest.py, `duration_class`).
-test: $(VENV)/.installed node_modules/.installed ## Every test, in four workers
-	TMPDIR=$(TEST_TMPDIR) $(BIN)/python -m pytest -n 4 --dist loadgroup --no-loadscope-reorder \
+# Three workers on two cores: the browser checks spend some of their time waiting (page loads,
+# Lighthouse), so one more worker than cores keeps both busy; a fourth made every process slower
+# than it saved (MAINTAINERS.md, "Tests"). Tests sharing a setup stay together (xdist_group),
+# handed out longest first (tests/conftest.py, `duration_class`).
+test: $(VENV)/.installed node_modules/.installed ## Every test, in three workers
+	TMPDIR=$(TEST_TMPDIR) $(BIN)/python -m pytest -n 3 --dist loadgroup --no-loadscope-reorder \
 		--durations=15
 
 audit: build node_modules/.installed ## Lighthouse on key pages: reports/lighthouse/summary.md
